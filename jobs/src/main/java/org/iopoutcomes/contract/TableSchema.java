@@ -1,0 +1,39 @@
+package org.iopoutcomes.contract;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The schema of a table the pipeline writes (a gold table in {@code schemas/gold/}, or the
+ * quarantine and run log in {@code schemas/lake/}).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record TableSchema(
+    String table,
+    String description,
+    String population,
+    List<String> dimensions,
+    List<String> keys,
+    List<TableColumn> columns) {
+
+  public TableSchema {
+    dimensions = dimensions == null ? List.of() : List.copyOf(dimensions);
+    keys = keys == null ? List.of() : List.copyOf(keys);
+  }
+
+  public List<String> columnNames() {
+    return columns.stream().map(TableColumn::name).toList();
+  }
+
+  public StructType sparkSchema() {
+    return DataTypes.createStructType(
+        columns.stream()
+            .map(c -> new StructField(c.name(), DataType.fromDDL(c.type()), true,
+                org.apache.spark.sql.types.Metadata.empty()))
+            .toList());
+  }
+}

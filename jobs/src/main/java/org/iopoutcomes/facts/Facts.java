@@ -1,0 +1,19 @@
+package org.iopoutcomes.facts;
+
+import java.time.LocalDate;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The facts every metric is computed from, as the world was known on {@code asOf}.
+ *
+ * @param episodes one row per episode admitted by as_of ({@link EpisodeFacts})
+ * @param componentActivity one row per episode and program component it was invited to or
+ *     charged for ({@link ComponentActivity})
+ * @param charges one row per charge dated by as_of of an episode admitted by as_of, with the
+ *     episode's level of care and the component it is attributed to ({@link ComponentActivity#charges})
+ */
+public record Facts(LocalDate asOf, Dataset<Row> episodes, Dataset<Row> componentActivity, Dataset<Row> charges) {
+
+  public static final String ALL = "all";
+}

@@ -1,0 +1,88 @@
+package org.iopoutcomes.lake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import io.delta.tables.DeltaTable;
+
+/**
+ * Where the tables of a lake live. Person-level tables (silver rows and the quarantine) and
+ * aggregates (gold tables) sit in separate folders, so access can be granted to one without the
+ * other:
+ * <pre>
+ * lake/person_level/silver/&lt;entity&gt;   typed, accepted input rows, merged by key
+ * lake/person_level/quarantine        rejected input rows with the rules they broke
+ * lake/gold/&lt;table&gt;                  metric tables
+ * lake/run_log                        one row per run
+ * </pre>
+ * The root may be any Hadoop file system URI (a local folder, s3a://, abfss://).
+ */
+public final class Lake {
+
+  private final SparkSession spark;
+  private final String root;
+
+  public Lake(SparkSession spark, String root) {
+    this.spark = spark;
+    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+  }
+
+  public String root() {
+    return root;
+  }
+
+  public String silver(String entity) {
+    return root + "/person_level/silver/" + entity;
+  }
+
+  public String quarantine() {
+    return root + "/person_level/quarantine";
+  }
+
+  public String gold(String table) {
+    return root + "/gold/" + table;
+  }
+
+  public String runLog() {
+    return root + "/run_log";
+  }
+
+  public boolean exists(String tablePath) {
+    return DeltaTable.isDeltaTable(spark, tablePath);
+  }
+
+  /** The table's current rows, or no rows of the given schema where the table does not exist yet. */
+  public Dataset<Row> readOrEmpty(String tablePath, StructType schema) {
+    return exists(tablePath)
+        ? spark.read().format("delta").load(tablePath)
+        : spark.createDataFrame(java.util.List.of(), schema);
+  }
+
+  public Dataset<Row> read(String tablePath) {
+    if (!exists(tablePath)) {
+      throw new LakeException(tablePath + ": no such table in the lake (has a run written it yet?)");
+    }
+    return spark.read().format("delta").load(tablePath);
+  }
+
+  /** Whether the lake folder exists at all. */
+  public boolean rootExists() {
+    try {
+      Path path = new Path(root);
+      return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot look at lake " + root, e);
+    }
+  }
+
+  /** A lake table that is not there, or cannot be used as asked. */
+  public static class LakeException extends RuntimeException {
+    public LakeException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package org.iopoutcomes.metrics;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.iopoutcomes.facts.EpisodeGroups;
+import org.iopoutcomes.facts.Facts;
+
+/**
+ * {@code cost_per_outcome} — what outcomes cost, over episodes discharged on or before as_of (a
+ * closed cohort), per cube cell of level of care × program component × payment source. For a
+ * component c the cost is the cost attributed to c (charges for c's sessions) and the hours are
+ * those of c's sessions; for {@code all}, every charge and every attended hour of the episodes.
+ * Charges dated after as_of are left out; adjustments are included.
+ * <ul>
+ *   <li>total_cost; cost_per_episode = total_cost / episodes_discharged;</li>
+ *   <li>cost_per_completion = total_cost / episodes_completed;</li>
+ *   <li>cost_per_retained_90 = total_cost / episodes_retained_90, where retained at 90 days means
+ *       completed or los_days ≥ 90 (every discharged episode is eligible at 90 days);</li>
+ *   <li>attended_hours; cost_per_attended_hour = total_cost × 60 / attended minutes.</li>
+ * </ul>
+ * Ratios are rounded half-up to cents; a cost per X whose X is 0 is null. A cell has a row when
+ * it holds at least one discharged episode.
+ */
+public final class CostPerOutcome implements GoldTable {
+
+  @Override
+  public String name() {
+    return "cost_per_outcome";
+  }
+
+  @Override
+  public Dataset<Row> compute(Facts facts) {
+    Dataset<Row> discharged = EpisodeGroups.byComponent(facts).filter(col("discharged"));
+    Dataset<Row> totals = Cube.aggregate(discharged,
+        List.of("program_component"), List.of("level_of_care", "payment_source"),
+        List.of("count(*) AS episodes_discharged",
+            "CAST(sum(group_cost) AS DECIMAL(18,2)) AS total_cost",
+            "count_if(completed) AS episodes_completed",
+            "count_if(completed OR los_days >= 90) AS episodes_retained_90",
+            "CAST(sum(group_attended_minutes) AS BIGINT) AS attended_minutes"));
+    return totals.selectExpr("*",
+        MetricFunctions.moneyPer("total_cost", "episodes_discharged", "cost_per_episode"),
+        MetricFunctions.moneyPer("total_cost", "episodes_completed", "cost_per_completion"),
+        MetricFunctions.moneyPer("total_cost", "episodes_retained_90", "cost_per_retained_90"),
+        "CAST(attended_minutes AS DOUBLE) / 60 AS attended_hours",
+        MetricFunctions.moneyPer("total_cost * 60", "attended_minutes", "cost_per_attended_hour"));
+  }
+}

@@ -1,0 +1,42 @@
+package org.iopoutcomes.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.iopoutcomes.facts.Facts;
+
+/**
+ * Aggregates over a cube: {@code GROUP BY fixed..., CUBE(dimensions...)}, with the literal
+ * {@code all} in a rolled-up dimension. Dimensions held fixed (program_component, which already
+ * carries its own {@code all} rows; the retention window) are never rolled up.
+ */
+final class Cube {
+
+  private static final AtomicLong VIEWS = new AtomicLong();
+
+  private Cube() {}
+
+  /**
+   * @param aggregates SQL aggregate expressions with their aliases, e.g. {@code "count(*) AS n"}
+   */
+  static Dataset<Row> aggregate(Dataset<Row> input, List<String> fixed, List<String> dimensions,
+      List<String> aggregates) {
+    String view = "cube_input_" + VIEWS.incrementAndGet();
+    input.createOrReplaceTempView(view);
+    List<String> select = new ArrayList<>(fixed);
+    for (String dimension : dimensions) {
+      select.add("CASE WHEN grouping(" + dimension + ") = 1 THEN '" + Facts.ALL + "' ELSE " + dimension
+          + " END AS " + dimension);
+    }
+    select.addAll(aggregates);
+    List<String> groupBy = new ArrayList<>(fixed);
+    groupBy.add("CUBE(" + String.join(", ", dimensions) + ")");
+    Dataset<Row> result = input.sparkSession().sql(
+        "SELECT " + String.join(", ", select) + " FROM " + view + " GROUP BY " + String.join(", ", groupBy));
+    // The plan is resolved; the name is no longer needed.
+    input.sparkSession().catalog().dropTempView(view);
+    return result;
+  }
+}
