@@ -35,7 +35,10 @@ public final class WilsonInterval {
     double denominator = 1 + z2 / n;
     double centre = (p + z2 / (2 * n)) / denominator;
     double half = z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator;
-    // The bounds are exactly 0 and 1 at p = 0 and p = 1; rounding must not push them past.
-    return new double[] {Math.max(0.0, centre - half), Math.min(1.0, centre + half)};
+    // At p = 0 the lower bound is exactly 0, at p = 1 the upper bound exactly 1; floating point
+    // would leave a residue of about 1e-17 there.
+    double low = successes == 0 ? 0.0 : Math.max(0.0, centre - half);
+    double high = successes == trials ? 1.0 : Math.min(1.0, centre + half);
+    return new double[] {low, high};
   }
 }
