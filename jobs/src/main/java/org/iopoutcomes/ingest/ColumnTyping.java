@@ -17,9 +17,10 @@ import org.iopoutcomes.contract.Contract;
  * How one text column of the contract becomes a typed value, and the rules it can break, each as
  * a Spark expression that yields the rule id when broken:
  * {@code <column>.required}, {@code <column>.type}, {@code <column>.code}, {@code <column>.range}.
- * Values are trimmed; an empty value is missing. Codes are matched lower-cased.
+ * Values are trimmed; an empty value is missing. Codes are matched lower-cased. {@code invalid} is
+ * true where a value is present but not of the column's type or code list.
  */
-record ColumnTyping(Column typed, List<Column> problems) {
+record ColumnTyping(Column typed, Column invalid, List<Column> problems) {
 
   static ColumnTyping of(ColumnSpec spec, Column raw, Contract contract) {
     Column value = when(trim(raw, " \t\r\n").notEqual(""), trim(raw, " \t\r\n"));
@@ -32,7 +33,8 @@ record ColumnTyping(Column typed, List<Column> problems) {
       problems.add(when(value.isNull(), lit(spec.name() + ".required")));
     }
     String typeRule = spec.name() + (spec.isCode() ? ".code" : ".type");
-    problems.add(when(value.isNotNull().and(parsed.isNull()), lit(typeRule)));
+    Column invalid = value.isNotNull().and(parsed.isNull());
+    problems.add(when(invalid, lit(typeRule)));
     Column outOfRange = lit(false);
     if (spec.min() != null) {
       outOfRange = outOfRange.or(parsed.lt(spec.min()));
@@ -43,7 +45,7 @@ record ColumnTyping(Column typed, List<Column> problems) {
     if (spec.min() != null || spec.max() != null) {
       problems.add(when(parsed.isNotNull().and(outOfRange), lit(spec.name() + ".range")));
     }
-    return new ColumnTyping(typed, problems);
+    return new ColumnTyping(typed, invalid, problems);
   }
 
   /** The typed value, or null where the text is not a value of the column's type. */

@@ -28,16 +28,17 @@ public final class FileHeader {
 
   private FileHeader() {}
 
-  /** The file's column names, lower-cased; throws {@link InputRefusedException} for a refused file. */
+  /** The file's column names, trimmed and lower-cased; throws {@link InputRefusedException} for a refused file. */
   public static List<String> check(SparkSession spark, SourceFile file, Contract contract) {
-    List<String> columns = columns(spark, file);
-    for (String column : columns) {
+    List<String> declared = columns(spark, file);
+    for (String column : declared) {
       String identifier = contract.identifierKind(column);
       if (identifier != null) {
         throw new InputRefusedException(file.path() + ": column '" + column + "' looks like a direct identifier ("
             + identifier + "); the pipeline only takes de-identified data");
       }
     }
+    List<String> columns = declared.stream().map(c -> c.trim().toLowerCase()).toList();
     if (file.format() != SourceFile.Format.JSON_LINES && !columns.isEmpty()) {
       EntitySchema entity = contract.entity(file.entity());
       List<String> missing = entity.requiredColumnNames().stream().filter(c -> !columns.contains(c)).toList();
@@ -49,11 +50,12 @@ public final class FileHeader {
     return columns;
   }
 
+  /** The column names as the file writes them. */
   private static List<String> columns(SparkSession spark, SourceFile file) {
     return switch (file.format()) {
       case CSV -> csvHeader(spark, file);
       case JSON_LINES -> firstJsonKeys(spark, file);
-      case PARQUET -> Arrays.stream(spark.read().parquet(file.path()).columns()).map(FileHeader::normalize).toList();
+      case PARQUET -> Arrays.asList(spark.read().parquet(file.path()).columns());
     };
   }
 
@@ -69,7 +71,7 @@ public final class FileHeader {
     if (header.malformed()) {
       throw new InputRefusedException(file.path() + ": the header line is not valid CSV (" + header.error() + ")");
     }
-    return header.fields().stream().map(FileHeader::normalize).toList();
+    return header.fields();
   }
 
   private static List<String> firstJsonKeys(SparkSession spark, SourceFile file) {
@@ -79,7 +81,7 @@ public final class FileHeader {
       try {
         JsonNode record = JSON.readTree(first);
         if (record != null && record.isObject()) {
-          record.fieldNames().forEachRemaining(k -> keys.add(normalize(k)));
+          record.fieldNames().forEachRemaining(keys::add);
         }
       } catch (IOException e) {
         // A malformed first record is quarantined like any other; it declares no columns.
@@ -104,9 +106,5 @@ public final class FileHeader {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file.path(), e);
     }
-  }
-
-  private static String normalize(String column) {
-    return column.trim().toLowerCase();
   }
 }

@@ -55,7 +55,8 @@ public final class RowValidation {
       problems.add(when(referenceBroken(reference), lit(reference.id())));
     }
     for (RowRule rule : entity.rules()) {
-      problems.add(when(coalesce(expr(rule.check()), lit(true)).equalTo(false), lit(rule.id())));
+      problems.add(when(judged(rule, entity).and(coalesce(expr(rule.check()), lit(true)).equalTo(false)),
+          lit(rule.id())));
     }
     problems.add(when(duplicateKey(entity), lit(DUPLICATE_KEY)));
 
@@ -75,10 +76,27 @@ public final class RowValidation {
     for (ColumnSpec spec : entity.columns()) {
       ColumnTyping typing = ColumnTyping.of(spec, raw.col(spec.name()), contract);
       columns.add(typing.typed().as(spec.name()));
+      columns.add(typing.invalid().as(invalidFlag(spec.name())));
       problems.addAll(typing.problems());
     }
     columns.add(array(problems.toArray(Column[]::new)).as(COLUMN_PROBLEMS));
     return columns.toArray(Column[]::new);
+  }
+
+  /**
+   * A row rule is judged only on valid values: where a column it reads holds a value of the wrong
+   * type, that is reported once, by the column's type rule, and the row rule stays silent.
+   */
+  private static Column judged(RowRule rule, EntitySchema entity) {
+    Column judged = lit(true);
+    for (String column : rule.columnsRead(entity.columnNames())) {
+      judged = judged.and(col(invalidFlag(column)).equalTo(false));
+    }
+    return judged;
+  }
+
+  private static String invalidFlag(String column) {
+    return "_invalid_" + column;
   }
 
   /** Brings the referenced row's lookup columns in as a struct named by the reference's alias. */

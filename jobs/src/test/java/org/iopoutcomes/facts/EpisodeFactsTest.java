@@ -33,7 +33,7 @@ class EpisodeFactsTest {
       boolean droppedOut) {
     Row row = episodes(asOf).get(episode);
     assertEquals(discharged, row.getAs("discharged"), "discharged");
-    assertEquals(los, (int) row.getAs("los_days"), "los_days");
+    assertEquals(Integer.valueOf(los), row.<Integer>getAs("los_days"), "los_days");
     assertEquals(completed, row.getAs("completed"), "completed");
     assertEquals(droppedOut, row.getAs("dropped_out"), "dropped_out");
   }
