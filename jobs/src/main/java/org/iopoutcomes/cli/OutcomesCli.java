@@ -34,7 +34,12 @@ public final class OutcomesCli implements Runnable {
   }
 
   public static int execute(String... args) {
-    CommandLine commandLine = new CommandLine(new OutcomesCli());
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs a command with its output and errors going to the given writers. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine commandLine = new CommandLine(new OutcomesCli()).setOut(out).setErr(err);
     commandLine.setParameterExceptionHandler(OutcomesCli::onBadParameters);
     commandLine.setExecutionExceptionHandler((e, cl, parsed) -> onFailure(e, cl.getErr()));
     return commandLine.execute(args);
