@@ -3,6 +3,7 @@ package org.iopoutcomes;
 import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * DataFrame comparison from spark-testing-base, on the shared session: same schema, same rows in
@@ -10,7 +11,13 @@ import org.apache.spark.sql.Row;
  */
 public final class DataFrameAssertions {
 
-  private static final JavaDataFrameSuiteBase COMPARER = new JavaDataFrameSuiteBase();
+  /** spark-testing-base's comparison, on the shared session instead of one of its own. */
+  private static final JavaDataFrameSuiteBase COMPARER = new JavaDataFrameSuiteBase() {
+    @Override
+    public SparkSession spark() {
+      return SparkTestSession.get();
+    }
+  };
 
   private DataFrameAssertions() {}
 
