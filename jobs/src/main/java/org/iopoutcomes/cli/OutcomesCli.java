@@ -61,6 +61,10 @@ public final class OutcomesCli implements Runnable {
       err.println("outcomes: " + e.getMessage());
       return USER_ERROR;
     }
+    if (e instanceof java.io.UncheckedIOException io) {
+      err.println("outcomes: " + io.getMessage() + ": " + io.getCause().getMessage());
+      return USER_ERROR;
+    }
     err.println("outcomes: failed: " + firstLine(e) + " (OUTCOMES_DEBUG=1 shows the stack trace)");
     return FAILURE;
   }

@@ -29,4 +29,9 @@ public final class EpisodeGroups {
     Dataset<Row> perComponent = episodes.join(exposed, "episode_id");
     return everyEpisode.unionByName(perComponent);
   }
+
+  /** The groups of the episodes discharged on or before as_of: the cohort of completion and cost. */
+  public static Dataset<Row> discharged(Facts facts) {
+    return byComponent(facts).filter(col("discharged"));
+  }
 }

@@ -45,8 +45,7 @@ public final class Attendance implements GoldTable {
             sum("attended_minutes").as("attended_minutes"))
         .withColumn("program_component", lit(Facts.ALL));
     Dataset<Row> invitations = perComponent.unionByName(allComponents);
-    Dataset<Row> counts = Cube.aggregate(invitations,
-        List.of("program_component"), List.of("level_of_care", "payment_source"),
+    Dataset<Row> counts = Cube.byLevelComponentPayer(invitations, List.of(),
         List.of("CAST(sum(scheduled) AS BIGINT) AS sessions_scheduled",
             "CAST(sum(attended) AS BIGINT) AS sessions_attended",
             "CAST(sum(missed) AS BIGINT) AS sessions_missed",

@@ -1,7 +1,5 @@
 package org.iopoutcomes.metrics;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -30,9 +28,8 @@ public final class Completion implements GoldTable {
 
   @Override
   public Dataset<Row> compute(Facts facts) {
-    Dataset<Row> discharged = EpisodeGroups.byComponent(facts).filter(col("discharged"));
-    Dataset<Row> counts = Cube.aggregate(discharged,
-        List.of("program_component"), List.of("level_of_care", "payment_source"),
+    Dataset<Row> discharged = EpisodeGroups.discharged(facts);
+    Dataset<Row> counts = Cube.byLevelComponentPayer(discharged, List.of(),
         List.of("count(*) AS episodes_discharged",
             "count_if(completed) AS episodes_completed",
             "count_if(dropped_out) AS episodes_dropped_out",

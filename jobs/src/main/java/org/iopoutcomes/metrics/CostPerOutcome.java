@@ -1,7 +1,5 @@
 package org.iopoutcomes.metrics;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -33,9 +31,8 @@ public final class CostPerOutcome implements GoldTable {
 
   @Override
   public Dataset<Row> compute(Facts facts) {
-    Dataset<Row> discharged = EpisodeGroups.byComponent(facts).filter(col("discharged"));
-    Dataset<Row> totals = Cube.aggregate(discharged,
-        List.of("program_component"), List.of("level_of_care", "payment_source"),
+    Dataset<Row> discharged = EpisodeGroups.discharged(facts);
+    Dataset<Row> totals = Cube.byLevelComponentPayer(discharged, List.of(),
         List.of("count(*) AS episodes_discharged",
             "CAST(sum(group_cost) AS DECIMAL(18,2)) AS total_cost",
             "count_if(completed) AS episodes_completed",

@@ -15,8 +15,19 @@ import org.iopoutcomes.facts.Facts;
 final class Cube {
 
   private static final AtomicLong VIEWS = new AtomicLong();
+  private static final List<String> LEVEL_AND_PAYER = List.of("level_of_care", "payment_source");
 
   private Cube() {}
+
+  /**
+   * The cube of metrics.md, "Groups": level of care × payment source rolled up, program component
+   * (and any other {@code fixed} column) held as it is.
+   */
+  static Dataset<Row> byLevelComponentPayer(Dataset<Row> input, List<String> fixed, List<String> aggregates) {
+    List<String> held = new ArrayList<>(List.of("program_component"));
+    held.addAll(fixed);
+    return aggregate(input, held, LEVEL_AND_PAYER, aggregates);
+  }
 
   /**
    * @param aggregates SQL aggregate expressions with their aliases, e.g. {@code "count(*) AS n"}

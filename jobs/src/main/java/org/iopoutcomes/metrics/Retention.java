@@ -43,8 +43,7 @@ public final class Retention implements GoldTable {
         .withColumn("window_days", explode(windows))
         .withColumn("eligible", eligible)
         .withColumn("retained", eligible.and(col("completed").or(col("los_days").geq(window))));
-    Dataset<Row> counts = Cube.aggregate(perWindow,
-        List.of("program_component", "window_days"), List.of("level_of_care", "payment_source"),
+    Dataset<Row> counts = Cube.byLevelComponentPayer(perWindow, List.of("window_days"),
         List.of("count_if(eligible) AS episodes_eligible", "count_if(retained) AS episodes_retained"));
     List<String> columns = new ArrayList<>(List.of("*"));
     columns.addAll(List.of(MetricFunctions.rateWithInterval("episodes_retained", "episodes_eligible", "retention_rate")));
