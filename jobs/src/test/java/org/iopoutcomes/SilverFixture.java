@@ -79,6 +79,13 @@ public final class SilverFixture {
     return add("costs", row);
   }
 
+  /** Sets a column of the row added last to {@code entity}. */
+  public SilverFixture set(String entity, String column, Object value) {
+    List<Map<String, Object>> entityRows = rows.get(entity);
+    entityRows.get(entityRows.size() - 1).put(column, value);
+    return this;
+  }
+
   public Dataset<Row> table(String entity) {
     SparkSession spark = SparkTestSession.get();
     StructType schema = SilverTables.schema(Contract.load().entity(entity));

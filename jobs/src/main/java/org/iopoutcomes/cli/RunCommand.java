@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.iopoutcomes.metrics.GoldTables;
 import org.iopoutcomes.pipeline.OutcomesRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
     description = {
       "Validates one or more batches against the data contract, merges the accepted rows into the lake,",
       "quarantines the rest, and (re)computes the gold tables completion, retention, attendance,",
-      "cost_per_outcome and cost_by_payer as of the cut-off date.",
+      "cost_per_outcome and cost_by_payer, and the research tables retention_curve, engagement and",
+      "level_of_care_comparison, as of the cut-off date.",
       "Without --input it runs on the sample batch that ships with the product."})
 final class RunCommand implements Callable<Integer> {
 
@@ -38,6 +40,15 @@ final class RunCommand implements Callable<Integer> {
       description = "The cut-off date. Default: the latest date found in the batches.")
   LocalDate asOf;
 
+  @Option(names = "--bootstrap-resamples", paramLabel = "<n>", defaultValue = "1000",
+      description = "Bootstrap resamples behind the cost intervals of level_of_care_comparison (at least 1000). "
+          + "Default: ${DEFAULT-VALUE}")
+  int resamples;
+
+  @Option(names = "--seed", paramLabel = "<n>", defaultValue = "20260101",
+      description = "Seed of the bootstrap: the same seed and data give the same intervals. Default: ${DEFAULT-VALUE}")
+  long seed;
+
   @Override
   public Integer call() {
     List<String> batches = inputs.isEmpty() ? List.of(sampleBatch()) : inputs;
@@ -47,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
     OutcomesRun.Result result = new OutcomesRun(spark, line -> {
       out.println(line);
       out.flush();
-    }).run(new OutcomesRun.Options(batches, lake, asOf));
+    }).run(new OutcomesRun.Options(batches, lake, asOf, new GoldTables.Bootstrap(resamples, seed)));
     new RunSummary(spark, lake).print(result, out);
     out.printf("done in %.1f s%n", (System.nanoTime() - start) / 1e9);
     return 0;

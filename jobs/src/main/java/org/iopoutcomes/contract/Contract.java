@@ -24,6 +24,7 @@ public final class Contract {
 
   private final List<String> entityOrder;
   private final List<String> goldTableNames;
+  private final List<String> nationalTableNames;
   private final Map<String, EntitySchema> entities = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> codeLists = new LinkedHashMap<>();
   private final Map<String, String> codeListDescriptions = new LinkedHashMap<>();
@@ -42,6 +43,10 @@ public final class Contract {
     }
     for (String table : strings(manifest.get("lake_tables"))) {
       tables.put(table, JSON.convertValue(read("lake/" + table + ".json"), TableSchema.class));
+    }
+    nationalTableNames = strings(manifest.get("national_tables"));
+    for (String table : nationalTableNames) {
+      tables.put(table, JSON.convertValue(read("national/" + table + ".json"), TableSchema.class));
     }
     read("codes.json").get("code_lists").fields().forEachRemaining(list -> {
       Map<String, String> codes = new LinkedHashMap<>();
@@ -84,6 +89,11 @@ public final class Contract {
 
   public List<String> goldTableNames() {
     return goldTableNames;
+  }
+
+  /** Tables of national reference data (import-teds), written beside the gold tables. */
+  public List<String> nationalTableNames() {
+    return nationalTableNames;
   }
 
   public TableSchema table(String name) {

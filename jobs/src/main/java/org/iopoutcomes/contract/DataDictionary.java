@@ -69,6 +69,11 @@ public final class DataDictionary {
     for (String table : contract.goldTableNames()) {
       table(contract.table(table));
     }
+    line("## National tables (`<lake>/gold/<table>`, written by `import-teds`)");
+    line("");
+    for (String table : contract.nationalTableNames()) {
+      table(contract.table(table));
+    }
     line("## Lake tables");
     line("");
     table(contract.table("quarantine"));

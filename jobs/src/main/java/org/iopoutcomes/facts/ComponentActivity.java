@@ -3,6 +3,7 @@ package org.iopoutcomes.facts;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -79,6 +80,16 @@ public final class ComponentActivity {
         .join(sessionsInWorld, costs.col("session_id").equalTo(sessionsInWorld.col("session_id")), "left")
         .select(costs.col("cost_id"), col("episode_id"), col("level_of_care"), costs.col("payer"),
             costs.col("cost_category"), costs.col("amount"), sessionsInWorld.col("program_component"));
+  }
+
+  /** Attended sessions dated by as_of: episode_id, day (days from admission to the session). */
+  public static Dataset<Row> attendedDays(Dataset<Row> episodes, Dataset<Row> sessions, Dataset<Row> attendance,
+      LocalDate asOf) {
+    return attendance
+        .filter(col("status").equalTo("attended"))
+        .join(sessions.filter(col("session_date").leq(lit(Date.valueOf(asOf)))), "session_id")
+        .join(episodes.select("episode_id", "admission_date"), "episode_id")
+        .select(col("episode_id"), datediff(col("session_date"), col("admission_date")).as("day"));
   }
 
   /** Each episode's total cost (every charge) and attended minutes, keyed by totals_episode_id. */

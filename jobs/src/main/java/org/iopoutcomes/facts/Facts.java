@@ -12,8 +12,11 @@ import org.apache.spark.sql.Row;
  *     charged for ({@link ComponentActivity})
  * @param charges one row per charge dated by as_of of an episode admitted by as_of, with the
  *     episode's level of care and the component it is attributed to ({@link ComponentActivity#charges})
+ * @param attendedDays one row per attended session (dated by as_of) of an episode: episode_id and
+ *     day, the days from admission to the session ({@link ComponentActivity#attendedDays})
  */
-public record Facts(LocalDate asOf, Dataset<Row> episodes, Dataset<Row> componentActivity, Dataset<Row> charges) {
+public record Facts(LocalDate asOf, Dataset<Row> episodes, Dataset<Row> componentActivity, Dataset<Row> charges,
+    Dataset<Row> attendedDays) {
 
   public static final String ALL = "all";
 }

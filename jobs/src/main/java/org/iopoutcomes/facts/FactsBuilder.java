@@ -16,6 +16,7 @@ public final class FactsBuilder {
     Dataset<Row> charges = ComponentActivity.charges(costs, outcomes, sessionsInWorld, asOf);
     Dataset<Row> activity = ComponentActivity.of(outcomes, sessionsInWorld, attendance, charges);
     Dataset<Row> episodeFacts = EpisodeFacts.withTotals(outcomes, ComponentActivity.episodeTotals(activity, charges));
-    return new Facts(asOf, episodeFacts, activity, charges);
+    Dataset<Row> attendedDays = ComponentActivity.attendedDays(outcomes, sessions, attendance, asOf);
+    return new Facts(asOf, episodeFacts, activity, charges, attendedDays);
   }
 }

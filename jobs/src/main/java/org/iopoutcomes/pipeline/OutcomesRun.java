@@ -38,7 +38,11 @@ import org.iopoutcomes.publish.RunLog;
 public final class OutcomesRun {
 
   /** What to run on. {@code asOf} is null for the default (the latest date in the batches). */
-  public record Options(List<String> inputs, String lake, LocalDate asOf) {}
+  public record Options(List<String> inputs, String lake, LocalDate asOf, GoldTables.Bootstrap bootstrap) {
+    public Options(List<String> inputs, String lake, LocalDate asOf) {
+      this(inputs, lake, asOf, GoldTables.Bootstrap.DEFAULT);
+    }
+  }
 
   /** What a run did. */
   public record Result(String runId, LocalDate asOf, List<FileCount> inputs, Map<String, Long> goldRows) {
@@ -79,7 +83,7 @@ public final class OutcomesRun {
         counts.addAll(ingestBatch(ingest, batch));
       }
       asOf = asOf != null ? asOf : latestDateOfRun(lake, runId);
-      Map<String, Long> goldRows = publishGold(lake, asOf, runId);
+      Map<String, Long> goldRows = publishGold(lake, asOf, runId, options.bootstrap());
       runLog.append(new RunLog.Entry(runId, startedAt, Instant.now(), asOf, "succeeded", null, codeVersion(),
           counts, new ArrayList<>(goldRows.keySet())));
       return new Result(runId, asOf, counts, goldRows);
@@ -118,7 +122,7 @@ public final class OutcomesRun {
         "the batches gave no accepted row to take the cut-off date from; give --as-of"));
   }
 
-  private Map<String, Long> publishGold(Lake lake, LocalDate asOf, String runId) {
+  private Map<String, Long> publishGold(Lake lake, LocalDate asOf, String runId, GoldTables.Bootstrap bootstrap) {
     long start = System.nanoTime();
     SilverTables silver = new SilverTables(spark, lake);
     Facts facts = FactsBuilder.build(
@@ -127,11 +131,12 @@ public final class OutcomesRun {
     facts.episodes().persist();
     facts.componentActivity().persist();
     facts.charges().persist();
+    facts.attendedDays().persist();
     progress.say(String.format("facts as of %s: %,d episodes (%.1f s)", asOf, facts.episodes().count(), seconds(start)));
 
     GoldPublisher publisher = new GoldPublisher(lake, contract);
     Map<String, Long> rows = new LinkedHashMap<>();
-    for (GoldTable table : GoldTables.all()) {
+    for (GoldTable table : GoldTables.all(bootstrap)) {
       long tableStart = System.nanoTime();
       Dataset<Row> conformed = publisher.conform(table.name(), table.compute(facts), asOf, runId);
       rows.put(table.name(), publisher.publish(table.name(), conformed));
@@ -141,6 +146,7 @@ public final class OutcomesRun {
     facts.episodes().unpersist();
     facts.componentActivity().unpersist();
     facts.charges().unpersist();
+    facts.attendedDays().unpersist();
     return rows;
   }
 

@@ -43,6 +43,7 @@ public final class CsvExport {
   /** The tables that can be exported: gold tables, quarantine, run_log, and silver by entity name. */
   public List<String> tableNames() {
     List<String> names = new ArrayList<>(contract.goldTableNames());
+    names.addAll(contract.nationalTableNames());
     names.add("quarantine");
     names.add("run_log");
     contract.entityOrder().forEach(e -> names.add("silver_" + e));
@@ -64,7 +65,7 @@ public final class CsvExport {
   }
 
   private String path(String table) {
-    if (contract.goldTableNames().contains(table)) {
+    if (contract.goldTableNames().contains(table) || contract.nationalTableNames().contains(table)) {
       return lake.gold(table);
     }
     if (table.startsWith("silver_") && contract.isEntity(table.substring("silver_".length()))) {

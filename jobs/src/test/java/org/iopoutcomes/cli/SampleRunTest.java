@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The command line end to end on the sample batch: {@code outcomes run}, then {@code outcomes export}
  * of every gold table, compared with the expected tables in {@code src/test/resources/expected/},
  * which an independent implementation of metrics.md (tools/reference) computed from the same files.
- * Counts and money must match exactly, rates within 1e-9.
+ * Counts and money must match exactly, rates within 1e-9. (The research tables are checked against
+ * published reference values in their own tests.)
  */
 class SampleRunTest {
 
@@ -44,7 +45,11 @@ class SampleRunTest {
     assertTrue(run.out().contains("Summary as of"), run.out());
 
     Path expected = EXPECTED.resolve(expectedFolder);
-    for (String table : Contract.load().goldTableNames()) {
+    List<String> checked = Contract.load().goldTableNames().stream()
+        .filter(table -> Files.exists(expected.resolve(table + ".csv"))).toList();
+    assertEquals(List.of("completion", "retention", "attendance", "cost_per_outcome", "cost_by_payer"), checked,
+        "the tables the reference implementation computes");
+    for (String table : checked) {
       Path exported = lake.resolve(table + ".csv");
       CliRun export = CliRun.of("export", "--lake", lake.toString(), "--table", table, "--out", exported.toString());
       assertEquals(0, export.exitCode(), export.err());

@@ -1,0 +1,204 @@
+package org.iopoutcomes.metrics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.iopoutcomes.facts.Facts;
+import org.iopoutcomes.stats.DirectStandardization;
+import org.iopoutcomes.stats.NewcombeDifference;
+import org.iopoutcomes.stats.PercentileInterval;
+import org.iopoutcomes.stats.PoissonBootstrap;
+
+/**
+ * {@code level_of_care_comparison} — intensive outpatient care (IOP) against each other level of care
+ * present, one row per pair and measure:
+ * <ul>
+ *   <li>completion_rate over discharged episodes; retention_rate_90 over episodes eligible at 90 days
+ *       (discharged, or in care 90 days by as_of), retained when completed or los_days ≥ 90;</li>
+ *   <li>cost_per_episode (total cost / discharged episodes) and cost_per_completion (total cost /
+ *       completions) over discharged episodes, every charge dated by as_of;</li>
+ *   <li>difference = IOP − other, with a 95% interval: Newcombe's hybrid score interval (method 10 of
+ *       Newcombe 1998) for rates; for costs the 2.5th and 97.5th percentiles of the difference over
+ *       {@code resamples} Poisson-bootstrap resamples drawn within each level with a fixed seed;</li>
+ *   <li>rates directly standardised to the pair's pooled case mix: strata of age_group ×
+ *       co_occurring_mental_health (true, false, unknown) × prior_treatment_episodes (0, 1, 2+,
+ *       unknown), weighted by the pair's combined counts;</li>
+ *   <li>icer = (IOP − other) cost per episode / (IOP − other) completion rate: dollars per additional
+ *       completion; null where the completion rates are equal; its interval from the same
+ *       resamples (replicates where the completion rates are equal are left out).</li>
+ * </ul>
+ * The heavy part, the resamples, stays distributed: each episode's Poisson weights are drawn from a
+ * hash of (seed, resample, episode_id), so the result does not depend on partitioning, and only
+ * per-level sums per resample (levels × resamples numbers) reach the driver.
+ */
+public final class LevelOfCareComparison implements GoldTable {
+
+  public static final String REFERENCE_LEVEL = "intensive_outpatient";
+  public static final int MIN_RESAMPLES = 1000;
+
+  private final int resamples;
+  private final long seed;
+
+  public LevelOfCareComparison(int resamples, long seed) {
+    if (resamples < MIN_RESAMPLES) {
+      throw new IllegalArgumentException("the bootstrap needs at least " + MIN_RESAMPLES + " resamples, got "
+          + resamples);
+    }
+    this.resamples = resamples;
+    this.seed = seed;
+  }
+
+  @Override
+  public String name() {
+    return "level_of_care_comparison";
+  }
+
+  @Override
+  public Dataset<Row> compute(Facts facts) {
+    SparkSession spark = facts.episodes().sparkSession();
+    Dataset<Row> episodes = facts.episodes()
+        .withColumn("eligible_90", col("discharged").or(col("days_observed").geq(90)))
+        .withColumn("retained_90", col("completed").or(col("los_days").geq(90)))
+        .withColumn("stratum", stratum());
+    Map<String, LevelTotals> totals = levelTotals(episodes);
+    Map<String, Map<String, long[]>> completionStrata = strata(episodes.filter(col("discharged")), "completed");
+    Map<String, Map<String, long[]>> retentionStrata = strata(episodes.filter(col("eligible_90")), "retained_90");
+    Map<String, double[][]> replicates = bootstrap(episodes.filter(col("discharged")));
+
+    List<Row> rows = new ArrayList<>();
+    LevelTotals iop = totals.get(REFERENCE_LEVEL);
+    if (iop == null) {
+      return spark.createDataFrame(rows, ComparisonRow.SCHEMA);
+    }
+    for (LevelTotals other : totals.values()) {
+      if (other.level().equals(REFERENCE_LEVEL)) {
+        continue;
+      }
+      ComparisonRow.Icer icer = ComparisonRow.icer(iop, other,
+          replicates.get(REFERENCE_LEVEL), replicates.get(other.level()));
+      rows.add(rateRow("completion_rate", iop.discharged(), iop.completed(), other.discharged(), other.completed(),
+          completionStrata.get(REFERENCE_LEVEL), completionStrata.get(other.level()), other, icer));
+      rows.add(rateRow("retention_rate_90", iop.eligible90(), iop.retained90(), other.eligible90(),
+          other.retained90(), retentionStrata.get(REFERENCE_LEVEL), retentionStrata.get(other.level()), other, icer));
+      rows.add(costRow("cost_per_episode", iop.discharged(), iop.costPerEpisode(), other.discharged(),
+          other.costPerEpisode(), ComparisonRow.difference(replicates, other.level(), ComparisonRow::costPerEpisode),
+          other, icer));
+      rows.add(costRow("cost_per_completion", iop.discharged(), iop.costPerCompletion(), other.discharged(),
+          other.costPerCompletion(),
+          ComparisonRow.difference(replicates, other.level(), ComparisonRow::costPerCompletion), other, icer));
+    }
+    return spark.createDataFrame(rows, ComparisonRow.SCHEMA);
+  }
+
+  private Row rateRow(String measure, long iopN, long iopX, long otherN, long otherX,
+      Map<String, long[]> iopStrata, Map<String, long[]> otherStrata, LevelTotals other, ComparisonRow.Icer icer) {
+    Double iopRate = iopN == 0 ? null : (double) iopX / iopN;
+    Double otherRate = otherN == 0 ? null : (double) otherX / otherN;
+    double[] interval = NewcombeDifference.of(iopX, iopN, otherX, otherN);
+    Double iopStandardised = DirectStandardization.rate(ComparisonRow.strata(iopStrata, otherStrata));
+    Double otherStandardised = DirectStandardization.rate(ComparisonRow.strata(otherStrata, iopStrata));
+    return ComparisonRow.of(other.level(), measure, iopN, otherN, iopRate, otherRate, interval,
+        "newcombe_hybrid_score", iopStandardised, otherStandardised, icer, resamples, seed);
+  }
+
+  private Row costRow(String measure, long iopN, Double iopValue, long otherN, Double otherValue,
+      double[] replicateDifferences, LevelTotals other, ComparisonRow.Icer icer) {
+    return ComparisonRow.of(other.level(), measure, iopN, otherN, iopValue, otherValue,
+        PercentileInterval.of(replicateDifferences), "percentile_bootstrap", null, null, icer, resamples, seed);
+  }
+
+  /** Per level: counts and total cost (five levels at most reach the driver). */
+  private static Map<String, LevelTotals> levelTotals(Dataset<Row> episodes) {
+    Map<String, LevelTotals> totals = new TreeMap<>();
+    for (Row row : episodes.groupBy("level_of_care").agg(
+            count_if(col("discharged")).as("discharged"),
+            count_if(col("completed")).as("completed"),
+            count_if(col("eligible_90")).as("eligible_90"),
+            count_if(col("eligible_90").and(col("retained_90"))).as("retained_90"),
+            sum(expr("CASE WHEN discharged THEN total_cost END")).cast(DataTypes.DoubleType).as("cost"))
+        .collectAsList()) {
+      totals.put(row.getString(0), new LevelTotals(row.getString(0), row.getLong(1), row.getLong(2), row.getLong(3),
+          row.getLong(4), row.isNullAt(5) ? 0.0 : row.getDouble(5)));
+    }
+    return totals;
+  }
+
+  /** Per level and case-mix stratum: {successes, n} (levels × 84 strata at most). */
+  private static Map<String, Map<String, long[]>> strata(Dataset<Row> population, String success) {
+    Map<String, Map<String, long[]>> byLevel = new TreeMap<>();
+    for (Row row : population.groupBy("level_of_care", "stratum")
+        .agg(count_if(col(success)).as("x"), count(lit(1)).as("n")).collectAsList()) {
+      byLevel.computeIfAbsent(row.getString(0), l -> new TreeMap<>())
+          .put(row.getString(1), new long[] {row.getLong(2), row.getLong(3)});
+    }
+    return byLevel;
+  }
+
+  /**
+   * Per level, per resample b: {Σ w, Σ w·cost, Σ w·completed} over the discharged episodes, with
+   * Poisson(1) weights w drawn from a hash of (seed, b, episode_id).
+   */
+  private Map<String, double[][]> bootstrap(Dataset<Row> discharged) {
+    Column uniform = expr("(xxhash64(" + seed + "L, resample, episode_id) & 9007199254740991L) / 9007199254740992.0");
+    Dataset<Row> sums = discharged
+        .select(col("level_of_care"), col("episode_id"), col("total_cost").cast(DataTypes.DoubleType).as("cost"),
+            col("completed").cast(DataTypes.IntegerType).as("completed"),
+            expr("explode(sequence(0, " + (resamples - 1) + "))").as("resample"))
+        .withColumn("w", poissonWeight(uniform))
+        .groupBy("level_of_care", "resample")
+        .agg(sum("w").cast(DataTypes.DoubleType), sum(col("w").multiply(col("cost"))),
+            sum(col("w").multiply(col("completed"))).cast(DataTypes.DoubleType));
+    Map<String, double[][]> byLevel = new TreeMap<>();
+    for (Row row : sums.collectAsList()) {
+      double[][] replicates = byLevel.computeIfAbsent(row.getString(0), l -> new double[resamples][]);
+      replicates[row.getInt(1)] = new double[] {row.getDouble(2), row.getDouble(3), row.getDouble(4)};
+    }
+    return byLevel;
+  }
+
+  /** The inverse Poisson(1) distribution function as one SQL expression. */
+  private static Column poissonWeight(Column uniform) {
+    double[] cumulative = PoissonBootstrap.cumulativeProbabilities();
+    Column weight = lit(PoissonBootstrap.MAX_WEIGHT);
+    for (int k = cumulative.length - 1; k >= 0; k--) {
+      weight = org.apache.spark.sql.functions.when(uniform.lt(cumulative[k]), k).otherwise(weight);
+    }
+    return weight;
+  }
+
+  /** age_group × co-occurring mental health × prior episodes (0, 1, 2+, unknown). */
+  private static Column stratum() {
+    return expr("concat_ws('|', age_group, coalesce(CAST(co_occurring_mental_health AS STRING), 'unknown'), "
+        + "CASE WHEN prior_treatment_episodes IS NULL THEN 'unknown' WHEN prior_treatment_episodes >= 2 THEN '2+' "
+        + "ELSE CAST(prior_treatment_episodes AS STRING) END)");
+  }
+
+  /** What one level of care adds up to. */
+  record LevelTotals(String level, long discharged, long completed, long eligible90, long retained90, double cost) {
+    Double costPerEpisode() {
+      return discharged == 0 ? null : cost / discharged;
+    }
+
+    Double costPerCompletion() {
+      return completed == 0 ? null : cost / completed;
+    }
+
+    Double completionRate() {
+      return discharged == 0 ? null : (double) completed / discharged;
+    }
+  }
+}
