@@ -2,6 +2,7 @@ package org.iopoutcomes.cli;
 
 import java.io.PrintWriter;
 import org.iopoutcomes.ingest.InputRefusedException;
+import org.iopoutcomes.ingest.RejectLimit;
 import org.iopoutcomes.lake.Lake;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,7 +58,7 @@ public final class OutcomesCli implements Runnable {
       e.printStackTrace(err);
     }
     if (e instanceof InputRefusedException || e instanceof Lake.LakeException
-        || e instanceof IllegalArgumentException) {
+        || e instanceof IllegalArgumentException || e instanceof RejectLimit.TooManyRejectsException) {
       err.println("outcomes: " + e.getMessage());
       return USER_ERROR;
     }

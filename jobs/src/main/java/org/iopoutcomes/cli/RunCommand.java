@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.iopoutcomes.ingest.RejectLimit;
 import org.iopoutcomes.metrics.GoldTables;
 import org.iopoutcomes.pipeline.OutcomesRun;
 import picocli.CommandLine;
@@ -49,16 +50,22 @@ final class RunCommand implements Callable<Integer> {
       description = "Seed of the bootstrap: the same seed and data give the same intervals. Default: ${DEFAULT-VALUE}")
   long seed;
 
+  @Option(names = "--max-reject-rate", paramLabel = "<rate>", defaultValue = "5%",
+      description = "Stop before changing any table when a file sends more than this share of its rows to "
+          + "quarantine (5% or 0.05). Default: ${DEFAULT-VALUE}")
+  String maxRejectRate;
+
   @Override
   public Integer call() {
     List<String> batches = inputs.isEmpty() ? List.of(sampleBatch()) : inputs;
+    RejectLimit rejectLimit = RejectLimit.parse(maxRejectRate);
     PrintWriter out = spec.commandLine().getOut();
     long start = System.nanoTime();
     SparkSession spark = LocalSpark.start("outcomes run");
     OutcomesRun.Result result = new OutcomesRun(spark, line -> {
       out.println(line);
       out.flush();
-    }).run(new OutcomesRun.Options(batches, lake, asOf, new GoldTables.Bootstrap(resamples, seed)));
+    }).run(new OutcomesRun.Options(batches, lake, asOf, new GoldTables.Bootstrap(resamples, seed), rejectLimit));
     new RunSummary(spark, lake).print(result, out);
     out.printf("done in %.1f s%n", (System.nanoTime() - start) / 1e9);
     return 0;

@@ -30,6 +30,7 @@ public final class Contract {
   private final Map<String, String> codeListDescriptions = new LinkedHashMap<>();
   private final Map<String, TableSchema> tables = new LinkedHashMap<>();
   private final Map<Pattern, String> identifierPatterns = new LinkedHashMap<>();
+  private final Map<String, String> identifierValuePatterns = new LinkedHashMap<>();
 
   private Contract() {
     JsonNode manifest = read("manifest.json");
@@ -54,8 +55,11 @@ public final class Contract {
       codeLists.put(list.getKey(), codes);
       codeListDescriptions.put(list.getKey(), list.getValue().get("description").asText());
     });
-    read("identifiers.json").get("column_name_patterns").forEach(p ->
+    JsonNode identifiers = read("identifiers.json");
+    identifiers.get("column_name_patterns").forEach(p ->
         identifierPatterns.put(Pattern.compile(p.get("pattern").asText()), p.get("identifier").asText()));
+    identifiers.get("value_patterns").forEach(p ->
+        identifierValuePatterns.put(p.get("pattern").asText(), p.get("identifier").asText()));
   }
 
   /** The contract bundled with the jobs (read once). */
@@ -134,6 +138,11 @@ public final class Contract {
       }
     }
     return null;
+  }
+
+  /** Regular expressions (as text) of values that look like direct identifiers, with what they are. */
+  public Map<String, String> identifierValuePatterns() {
+    return identifierValuePatterns;
   }
 
   private static List<String> strings(JsonNode array) {

@@ -1,5 +1,6 @@
 package org.iopoutcomes.ingest;
 
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -19,6 +21,7 @@ import org.iopoutcomes.contract.Contract;
 import org.iopoutcomes.contract.EntitySchema;
 import org.iopoutcomes.contract.ReferenceRule;
 import org.iopoutcomes.lake.Lake;
+import scala.collection.JavaConverters;
 
 /**
  * Ingests one batch: reads each entity's files, validates them against the contract, merges the
@@ -48,34 +51,48 @@ public final class BatchIngest {
   public CheckedBatch check(String batch) {
     Map<SourceFile, List<String>> headers = new LinkedHashMap<>();
     for (SourceFile file : BatchFiles.list(batch, spark.sparkContext().hadoopConfiguration(), contract)) {
-      headers.put(file, FileHeader.check(spark, file, contract));
+      List<String> header = FileHeader.check(spark, file, contract);
+      IdentifierScan.check(spark, file, header, contract);
+      headers.put(file, header);
     }
     return new CheckedBatch(batch, headers);
   }
 
-  /** Ingests a checked batch and returns, per file, the rows read, accepted and quarantined. */
-  public List<FileCount> ingest(CheckedBatch batch) {
+  /**
+   * Ingests a checked batch and returns, per file, the rows read, accepted and quarantined. Every
+   * entity is validated first (references against the lake and the batch's own accepted rows), then
+   * the quarantine is written; only when no file's reject rate exceeds {@code rejectLimit} are the
+   * accepted rows merged into silver, so a refused batch leaves silver as it was.
+   */
+  public List<FileCount> ingest(CheckedBatch batch, RejectLimit rejectLimit) {
     List<FileCount> counts = new ArrayList<>();
-    List<Dataset<Row>> validatedEntities = new ArrayList<>();
-    Dataset<Row> rejected = null;
+    Map<String, Dataset<Row>> validatedByEntity = new LinkedHashMap<>();
     for (String entityName : contract.entityOrder()) {
       List<SourceFile> files = batch.headers().keySet().stream().filter(f -> f.entity().equals(entityName)).toList();
       if (files.isEmpty()) {
         continue;
       }
       EntitySchema entity = contract.entity(entityName);
-      Dataset<Row> validated = RowValidation.validate(read(files, entity, batch), entity, contract, targets(entity))
+      Dataset<Row> validated = RowValidation.validate(read(files, entity, batch), entity, contract,
+              targets(entity, validatedByEntity))
           .persist(StorageLevel.MEMORY_AND_DISK());
-      validatedEntities.add(validated);
+      validatedByEntity.put(entityName, validated);
       counts.addAll(countPerFile(validated, files));
-      silver.merge(entity, validated.filter(RowValidation.accepted()), runId);
-      Dataset<Row> entityRejected = validated.filter(not(RowValidation.accepted()));
-      rejected = rejected == null ? entityRejected : rejected.unionByName(entityRejected, true);
     }
-    if (rejected != null) {
-      quarantine.replaceBatch(batch.batch(), rejected, runId);
+    Dataset<Row> rejected = validatedByEntity.values().stream()
+        .map(v -> v.filter(not(RowValidation.accepted())))
+        .reduce((a, b) -> a.unionByName(b, true))
+        .orElse(null);
+    try {
+      if (rejected != null) {
+        quarantine.replaceBatch(batch.batch(), rejected, runId);
+        rejectLimit.check(counts, rejected);
+      }
+      validatedByEntity.forEach((entity, validated) ->
+          silver.merge(contract.entity(entity), validated.filter(RowValidation.accepted()), runId));
+    } finally {
+      validatedByEntity.values().forEach(Dataset::unpersist);
     }
-    validatedEntities.forEach(Dataset::unpersist);
     return counts;
   }
 
@@ -88,11 +105,26 @@ public final class BatchIngest {
     return union;
   }
 
-  /** The accepted rows of every entity this one references, as they are in silver now. */
-  private Map<String, Dataset<Row>> targets(EntitySchema entity) {
+  /**
+   * The rows every entity this one references can point at: those in silver, with the batch's
+   * accepted rows in place of any silver row with the same key.
+   */
+  private Map<String, Dataset<Row>> targets(EntitySchema entity, Map<String, Dataset<Row>> validatedByEntity) {
     Map<String, Dataset<Row>> targets = new HashMap<>();
     for (ReferenceRule reference : entity.references()) {
-      targets.computeIfAbsent(reference.entity(), e -> silver.read(contract.entity(e)));
+      targets.computeIfAbsent(reference.entity(), name -> {
+        EntitySchema target = contract.entity(name);
+        Column[] columns = target.columnNames().stream().map(c -> col(c)).toArray(Column[]::new);
+        Dataset<Row> inLake = silver.read(target).select(columns);
+        Dataset<Row> inBatch = validatedByEntity.get(name);
+        if (inBatch == null) {
+          return inLake;
+        }
+        Dataset<Row> accepted = inBatch.filter(RowValidation.accepted()).select(columns);
+        return inLake.join(accepted.select(target.key().stream().map(k -> col(k)).toArray(Column[]::new)),
+                JavaConverters.asScalaBuffer(target.key()).toSeq(), "left_anti")
+            .unionByName(accepted);
+      });
     }
     return targets;
   }

@@ -62,6 +62,16 @@ public final class Lake {
         : spark.createDataFrame(java.util.List.of(), schema);
   }
 
+  /** The table's latest version number. */
+  public long version(String tablePath) {
+    return DeltaTable.forPath(spark, tablePath).history(1).select("version").first().getLong(0);
+  }
+
+  /** The table as it was at a version. */
+  public Dataset<Row> read(String tablePath, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(tablePath);
+  }
+
   public Dataset<Row> read(String tablePath) {
     if (!exists(tablePath)) {
       throw new LakeException(tablePath + ": no such table in the lake (has a run written it yet?)");

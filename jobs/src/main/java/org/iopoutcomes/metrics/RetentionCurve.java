@@ -32,7 +32,8 @@ import org.iopoutcomes.stats.KaplanMeier;
  *       censored (on that day), survival, its Greenwood standard error and the 95% log-log interval,
  *       as R's {@code survfit(Surv(los_days, dropped_out) ~ 1, conf.type = "log-log")};</li>
  *   <li>median_days: the group's median time to dropout (R's convention), null where the curve stays
- *       above 0.5.</li>
+ *       above 0.5; episodes and last_observed_day: the group's size and longest los_days, so that
+ *       the curve can be drawn to the end of follow-up.</li>
  * </ul>
  * Episodes are counted per (group, day) in Spark; each group's curve, a few hundred points at most,
  * is then computed by the plain-Java {@link KaplanMeier} where the group's counts lie.
@@ -66,11 +67,14 @@ public final class RetentionCurve implements GoldTable {
     List<KaplanMeier.TimeCounts> times = new ArrayList<>();
     counts.forEachRemaining(r -> times.add(new KaplanMeier.TimeCounts(r.getInt(2), r.getLong(3), r.getLong(4))));
     List<KaplanMeier.Step> steps = KaplanMeier.estimate(times);
-    Double median = steps.isEmpty() ? null : KaplanMeier.median(steps, KaplanMeier.lastObservedTime(times));
+    Integer lastObservedDay = KaplanMeier.lastObservedTime(times);
+    Double median = steps.isEmpty() ? null : KaplanMeier.median(steps, lastObservedDay);
+    long episodes = times.stream().mapToLong(t -> t.events() + t.censored()).sum();
     List<Row> rows = new ArrayList<>();
     for (KaplanMeier.Step step : steps) {
       rows.add(RowFactory.create(levelAndPayer[0], levelAndPayer[1], step.time(), step.atRisk(), step.events(),
-          step.censored(), step.survival(), step.stdErr(), step.ciLow(), step.ciHigh(), median));
+          step.censored(), step.survival(), step.stdErr(), step.ciLow(), step.ciHigh(), median, episodes,
+          lastObservedDay));
     }
     return rows.iterator();
   }

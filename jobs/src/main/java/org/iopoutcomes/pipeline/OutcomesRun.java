@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,8 +23,10 @@ import org.iopoutcomes.facts.Facts;
 import org.iopoutcomes.facts.FactsBuilder;
 import org.iopoutcomes.ingest.BatchIngest;
 import org.iopoutcomes.ingest.FileCount;
+import org.iopoutcomes.ingest.RejectLimit;
 import org.iopoutcomes.ingest.SilverTables;
 import org.iopoutcomes.lake.Lake;
+import org.iopoutcomes.lake.RunLock;
 import org.iopoutcomes.metrics.GoldTable;
 import org.iopoutcomes.metrics.GoldTables;
 import org.iopoutcomes.metrics.MetricFunctions;
@@ -38,9 +41,10 @@ import org.iopoutcomes.publish.RunLog;
 public final class OutcomesRun {
 
   /** What to run on. {@code asOf} is null for the default (the latest date in the batches). */
-  public record Options(List<String> inputs, String lake, LocalDate asOf, GoldTables.Bootstrap bootstrap) {
+  public record Options(List<String> inputs, String lake, LocalDate asOf, GoldTables.Bootstrap bootstrap,
+      RejectLimit rejectLimit) {
     public Options(List<String> inputs, String lake, LocalDate asOf) {
-      this(inputs, lake, asOf, GoldTables.Bootstrap.DEFAULT);
+      this(inputs, lake, asOf, GoldTables.Bootstrap.DEFAULT, RejectLimit.DEFAULT);
     }
   }
 
@@ -78,26 +82,49 @@ public final class OutcomesRun {
 
     List<FileCount> counts = new ArrayList<>();
     LocalDate asOf = options.asOf();
-    try {
-      for (BatchIngest.CheckedBatch batch : batches) {
-        counts.addAll(ingestBatch(ingest, batch));
+    try (RunLock lock = RunLock.acquire(spark, lake, runId)) {
+      try {
+        for (BatchIngest.CheckedBatch batch : batches) {
+          counts.addAll(ingestBatch(ingest, batch, options.rejectLimit()));
+        }
+        asOf = asOf != null ? asOf : latestDateOfRun(lake, runId);
+        Map<String, Long> goldRows = publishGold(lake, asOf, runId, options.bootstrap());
+        // The run log's row is the run's commit: readers take the versions named by the last
+        // succeeded row, so a run killed before this line leaves them reading the previous run.
+        runLog.append(new RunLog.Entry(runId, startedAt, Instant.now(), asOf, "succeeded", null, codeVersion(),
+            counts, new ArrayList<>(goldRows.keySet()), tableVersions(lake)));
+        return new Result(runId, asOf, counts, goldRows);
+      } catch (RuntimeException e) {
+        runLog.append(new RunLog.Entry(runId, startedAt, Instant.now(), asOf, "failed",
+            String.valueOf(e.getMessage()), codeVersion(), counts, List.of(), null));
+        throw e;
       }
-      asOf = asOf != null ? asOf : latestDateOfRun(lake, runId);
-      Map<String, Long> goldRows = publishGold(lake, asOf, runId, options.bootstrap());
-      runLog.append(new RunLog.Entry(runId, startedAt, Instant.now(), asOf, "succeeded", null, codeVersion(),
-          counts, new ArrayList<>(goldRows.keySet())));
-      return new Result(runId, asOf, counts, goldRows);
-    } catch (RuntimeException e) {
-      runLog.append(new RunLog.Entry(runId, startedAt, Instant.now(), asOf, "failed", String.valueOf(e.getMessage()),
-          codeVersion(), counts, List.of()));
-      throw e;
     }
   }
 
-  private List<FileCount> ingestBatch(BatchIngest ingest, BatchIngest.CheckedBatch batch) {
+  /** The version of every table of the lake, by the name export knows it by. */
+  private Map<String, Long> tableVersions(Lake lake) {
+    Map<String, Long> versions = new TreeMap<>();
+    for (String entity : contract.entityOrder()) {
+      versionIfPresent(lake, versions, "silver_" + entity, lake.silver(entity));
+    }
+    versionIfPresent(lake, versions, "quarantine", lake.quarantine());
+    for (String table : contract.goldTableNames()) {
+      versionIfPresent(lake, versions, table, lake.gold(table));
+    }
+    return versions;
+  }
+
+  private static void versionIfPresent(Lake lake, Map<String, Long> versions, String name, String path) {
+    if (lake.exists(path)) {
+      versions.put(name, lake.version(path));
+    }
+  }
+
+  private List<FileCount> ingestBatch(BatchIngest ingest, BatchIngest.CheckedBatch batch, RejectLimit rejectLimit) {
     long start = System.nanoTime();
     progress.say("ingest " + batch.batch());
-    List<FileCount> counts = ingest.ingest(batch);
+    List<FileCount> counts = ingest.ingest(batch, rejectLimit);
     for (FileCount file : counts) {
       progress.say(String.format("  %-40s read %,9d  accepted %,9d  quarantined %,7d",
           file.entity() + " (" + fileName(file.sourceFile()) + ")", file.rowsRead(), file.rowsAccepted(),

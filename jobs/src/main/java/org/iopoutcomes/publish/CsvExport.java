@@ -50,8 +50,15 @@ public final class CsvExport {
     return names;
   }
 
+  /**
+   * Exports the table as the last succeeded run left it (the version its run log row names), so an
+   * export never shows a run that is still writing or was killed half-way; the run log itself, and a
+   * table no succeeded run has named yet, as they are now.
+   */
   public long export(String table, String outFile) {
-    Dataset<Row> rows = flatten(lake.read(path(table)));
+    Long version = table.equals("run_log") ? null : new RunLog(spark, lake, contract).lastSucceededVersions().get(table);
+    Dataset<Row> current = version == null ? lake.read(path(table)) : lake.read(path(table), version);
+    Dataset<Row> rows = flatten(current);
     List<String> keys = keys(table);
     if (!keys.isEmpty()) {
       rows = rows.orderBy(keys.stream().map(k -> col(k)).toArray(Column[]::new));
@@ -61,7 +68,7 @@ public final class CsvExport {
         "." + out.getName() + "." + UUID.randomUUID());
     rows.coalesce(1).write().option("header", "true").option("nullValue", "").csv(staging.toString());
     moveSinglePart(staging, out);
-    return lake.read(path(table)).count();
+    return current.count();
   }
 
   private String path(String table) {

@@ -1,10 +1,13 @@
 package org.iopoutcomes.publish;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -17,7 +20,8 @@ public final class RunLog {
 
   /** What one run did, as the run log records it. */
   public record Entry(String runId, Instant startedAt, Instant endedAt, LocalDate asOf, String status,
-      String message, String codeVersion, List<FileCount> inputs, List<String> tablesWritten) {}
+      String message, String codeVersion, List<FileCount> inputs, List<String> tablesWritten,
+      Map<String, Long> tableVersions) {}
 
   private final SparkSession spark;
   private final Lake lake;
@@ -36,8 +40,26 @@ public final class RunLog {
         .toList();
     Row row = RowFactory.create(entry.runId(), Timestamp.from(entry.startedAt()), Timestamp.from(entry.endedAt()),
         entry.asOf() == null ? null : Date.valueOf(entry.asOf()), entry.status(), entry.message(),
-        entry.codeVersion(), inputs, entry.tablesWritten());
+        entry.codeVersion(), inputs, entry.tablesWritten(), entry.tableVersions());
     spark.createDataFrame(List.of(row), contract.table("run_log").sparkSchema())
-        .write().format("delta").mode("append").save(lake.runLog());
+        .write().format("delta").mode("append").option("mergeSchema", "true").save(lake.runLog());
+  }
+
+  /**
+   * The table versions of the last run that succeeded: what a reader should read for a consistent
+   * picture, even while a later run is writing or after one was killed half-way. Empty before the
+   * first successful run.
+   */
+  public Map<String, Long> lastSucceededVersions() {
+    if (!lake.exists(lake.runLog())) {
+      return Map.of();
+    }
+    List<Row> last = lake.read(lake.runLog())
+        .filter(col("status").equalTo("succeeded").and(col("table_versions").isNotNull()))
+        .orderBy(col("ended_at").desc())
+        .limit(1)
+        .select("table_versions")
+        .collectAsList();
+    return last.isEmpty() ? Map.of() : last.get(0).getJavaMap(0);
   }
 }

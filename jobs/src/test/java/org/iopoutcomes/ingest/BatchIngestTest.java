@@ -44,12 +44,12 @@ class BatchIngestTest {
         .bytes("attendance.csv", concat((TestBatch.ATTENDANCE_HEADER + "\ns1,e1,attended,90\n").getBytes(StandardCharsets.UTF_8),
             invalidUtf8, "s1,e5,attended,30\ns2,e2,no_show,\n".getBytes(StandardCharsets.UTF_8)));
     BatchIngest ingest = new BatchIngest(SPARK, Contract.load(), lake, "run-1");
-    firstCounts = ingest.ingest(ingest.check(first.path()));
+    firstCounts = ingest.ingest(ingest.check(first.path()), RejectLimit.NONE);
 
     TestBatch correction = new TestBatch("correction").file("episodes.csv", TestBatch.EPISODES_HEADER,
         "e2,p2,prg,outpatient,2025-01-05,2025-02-01,dropped_out,self_pay,35-44,,,,");
     BatchIngest again = new BatchIngest(SPARK, Contract.load(), lake, "run-2");
-    again.ingest(again.check(correction.path()));
+    again.ingest(again.check(correction.path()), RejectLimit.NONE);
   }
 
   @Test

@@ -42,7 +42,8 @@ class RetentionCurveTest {
   void onePayer() {
     curve.cell("level_of_care", Scenario.IOP, "payment_source", "medicaid", "day", "10")
         .count("at_risk", 5).count("events", 1).count("censored", 1).rate("survival", 0.8)
-        .rate("std_err", 0.8 * Math.sqrt(1.0 / (5 * 4))).rate("median_days", 20.0);
+        .rate("std_err", 0.8 * Math.sqrt(1.0 / (5 * 4))).rate("median_days", 20.0)
+        .count("episodes", 5).count("last_observed_day", 30);
     curve.cell("level_of_care", Scenario.IOP, "payment_source", "medicaid", "day", "20")
         .count("at_risk", 2).count("events", 1).count("censored", 0).rate("survival", 0.4);
     assertFalse(curve.has("payment_source", "medicaid", "day", "15"), "a day with censorings only is no row");

@@ -1,0 +1,132 @@
+package org.iopoutcomes.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.iopoutcomes.contract.Contract;
+
+/**
+ * Looks through every field of every record of a file for values that look like direct identifiers
+ * (e-mail addresses, social security numbers, phone and fax numbers, URLs, IP addresses: the
+ * value_patterns of {@code schemas/identifiers.json}). One is enough to refuse the file before
+ * anything is written, with a message that names the file, the column and the line. Columns the
+ * contract does not know are searched too: they would otherwise reach the quarantine's raw records.
+ */
+final class IdentifierScan {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private IdentifierScan() {}
+
+  /** A value that looks like an identifier: where it is and what it looks like. */
+  record Finding(long line, String column, String identifier) implements Serializable {}
+
+  static void check(SparkSession spark, SourceFile file, List<String> header, Contract contract) {
+    Map<String, String> patterns = contract.identifierValuePatterns();
+    List<Finding> found = switch (file.format()) {
+      case CSV -> TextLines.read(spark, file.path())
+          .filter(line -> line.number() > 1 && !line.isBlank())
+          .flatMap(line -> csvFindings(line, header, patterns))
+          .take(1);
+      case JSON_LINES -> TextLines.read(spark, file.path())
+          .filter(line -> !line.isBlank())
+          .flatMap(line -> jsonFindings(line, patterns))
+          .take(1);
+      case PARQUET -> parquetFindings(spark, file, patterns);
+    };
+    if (!found.isEmpty()) {
+      Finding finding = found.get(0);
+      throw new InputRefusedException(file.path() + ": column '" + finding.column() + "' holds a value that looks like "
+          + "a direct identifier (" + finding.identifier() + ", " + (file.format() == SourceFile.Format.PARQUET
+              ? "record " : "line ") + finding.line() + "); the pipeline only takes de-identified data");
+    }
+  }
+
+  private static Iterator<Finding> csvFindings(TextLines.Line line, List<String> header, Map<String, String> patterns) {
+    List<Finding> findings = new ArrayList<>();
+    CsvLine.Parsed parsed = CsvLine.parse(line.text());
+    List<String> fields = parsed.malformed() ? List.of(line.text()) : parsed.fields();
+    for (int i = 0; i < fields.size() && findings.isEmpty(); i++) {
+      String column = parsed.malformed() ? "(the whole line)" : i < header.size() ? header.get(i) : "(field " + (i + 1) + ")";
+      addFinding(findings, line.number(), column, fields.get(i), patterns);
+    }
+    return findings.iterator();
+  }
+
+  private static Iterator<Finding> jsonFindings(TextLines.Line line, Map<String, String> patterns) {
+    List<Finding> findings = new ArrayList<>();
+    try {
+      JsonNode record = JSON.readTree(line.text());
+      if (record != null && record.isObject()) {
+        record.fields().forEachRemaining(field -> {
+          if (findings.isEmpty()) {
+            addFinding(findings, line.number(), field.getKey(), field.getValue().asText(field.getValue().toString()),
+                patterns);
+          }
+        });
+        return findings.iterator();
+      }
+    } catch (java.io.IOException e) {
+      // Not JSON: searched as plain text below, and quarantined later as record.not_json_object.
+    }
+    addFinding(findings, line.number(), "(the whole line)", line.text(), patterns);
+    return findings.iterator();
+  }
+
+  private static void addFinding(List<Finding> findings, long line, String column, String value,
+      Map<String, String> patterns) {
+    for (Map.Entry<String, String> pattern : patterns.entrySet()) {
+      if (value != null && Patterns.compiled(pattern.getKey()).matcher(value).find()) {
+        findings.add(new Finding(line, column, pattern.getValue()));
+        return;
+      }
+    }
+  }
+
+  private static List<Finding> parquetFindings(SparkSession spark, SourceFile file, Map<String, String> patterns) {
+    Dataset<Row> parquet = spark.read().parquet(file.path());
+    List<Column> hits = new ArrayList<>();
+    for (String column : parquet.columns()) {
+      Column text = col("`" + column + "`").cast(DataTypes.StringType);
+      for (Map.Entry<String, String> pattern : patterns.entrySet()) {
+        hits.add(when(text.rlike(pattern.getKey()), lit(column + "\u0000" + pattern.getValue())));
+      }
+    }
+    if (hits.isEmpty()) {
+      return List.of();
+    }
+    List<Row> rows = parquet
+        .select(col("_metadata.row_index").plus(1).as("record"),
+            org.apache.spark.sql.functions.coalesce(hits.toArray(Column[]::new)).as("hit"))
+        .filter(col("hit").isNotNull())
+        .limit(1)
+        .collectAsList();
+    return rows.stream().map(r -> {
+      String[] columnAndKind = r.getString(1).split("\u0000");
+      return new Finding(r.getLong(0), columnAndKind[0], columnAndKind[1]);
+    }).toList();
+  }
+
+  /** Compiled patterns, once per executor JVM. */
+  private static final class Patterns {
+    private static final Map<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static Pattern compiled(String regex) {
+      return COMPILED.computeIfAbsent(regex, Pattern::compile);
+    }
+  }
+}
