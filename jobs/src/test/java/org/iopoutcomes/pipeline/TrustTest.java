@@ -98,7 +98,8 @@ class TrustTest {
     assertEquals("completed", e2.getAs("discharge_reason"));
     Row all = corrected.read(corrected.gold("completion"))
         .filter("level_of_care = 'all' AND program_component = 'all' AND payment_source = 'all'").first();
-    X
+    // Completed by 2025-03-31: e1, e4, e6 (same day) and now e2 (e5 is quarantined).
+    assertEquals(4L, (long) all.<Long>getAs("episodes_completed"), "e2's correction counts");
   }
 
   @Test
