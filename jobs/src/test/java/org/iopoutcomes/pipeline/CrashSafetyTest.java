@@ -1,0 +1,93 @@
+package org.iopoutcomes.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.iopoutcomes.DataFrameAssertions;
+import org.iopoutcomes.SparkTestSession;
+import org.iopoutcomes.contract.Contract;
+import org.iopoutcomes.ingest.RejectLimit;
+import org.iopoutcomes.lake.Lake;
+import org.iopoutcomes.publish.RunLog;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A run killed with SIGKILL at a point of its progress (while ingesting, between two gold tables,
+ * after the last gold table but before the run log) leaves readers on the last good run: the run
+ * log still names the previous versions, and those versions hold exactly what the good run wrote.
+ * Running the same batches again then gives every table exactly as a clean run does.
+ */
+class CrashSafetyTest {
+
+  @ParameterizedTest(name = "killed after the line ''{0}''")
+  @ValueSource(strings = {"ingest ", "gold/completion", "gold/level_of_care_comparison"})
+  void aKilledRunLeavesTheLastGoodRunAndARerunRepairsIt(String killPoint) throws Exception {
+    Lake lake = LakeTables.lake("crash");
+    TrustTest.run(lake, RejectLimit.NONE, TrustTest.SMALL);
+    RunLog runLog = new RunLog(SparkTestSession.get(), lake, Contract.load());
+    Map<String, Long> good = runLog.lastSucceededVersions();
+
+    killAfter(killPoint, "run", "--input", TrustTest.SMALL.toString(), "--input", TrustTest.CORRECTION.toString(),
+        "--lake", lake.root(), "--as-of", "2025-03-31", "--max-reject-rate", "100%");
+
+    assertEquals(good, runLog.lastSucceededVersions(), "readers still read the last good run");
+    Lake goodRun = TrustTest.cleanRun();
+    for (String table : Contract.load().goldTableNames()) {
+      DataFrameAssertions.assertSameRows(goodRun.read(goodRun.gold(table)).drop("run_id"),
+          lake.read(lake.gold(table), good.get(table)).drop("run_id"), 1e-9);
+    }
+
+    TrustTest.run(lake, RejectLimit.NONE, TrustTest.SMALL, TrustTest.CORRECTION);
+    LakeTables.assertSameContents(bothBatchesClean(), lake);
+  }
+
+  private static Lake bothBatches;
+
+  private static synchronized Lake bothBatchesClean() {
+    if (bothBatches == null) {
+      bothBatches = LakeTables.lake("crash-clean");
+      TrustTest.run(bothBatches, RejectLimit.NONE, TrustTest.SMALL, TrustTest.CORRECTION);
+    }
+    return bothBatches;
+  }
+
+  /** Starts the command line in its own JVM and kills it (SIGKILL) once it has printed the line. */
+  private static void killAfter(String killPoint, String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+    command.add("-Xmx1g");
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect")).forEach(command::add);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("org.iopoutcomes.cli.OutcomesCli");
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    boolean seen = false;
+    StringBuilder output = new StringBuilder();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        output.append(line).append('\n');
+        if (line.contains(killPoint)) {
+          seen = true;
+          process.destroyForcibly();
+          break;
+        }
+      }
+    }
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the killed process ended");
+    assertTrue(seen, "the run reached '" + killPoint + "' before it was killed:\n" + output);
+    assertEquals(137, process.exitValue(), "killed by SIGKILL");
+  }
+}
