@@ -2,8 +2,14 @@ package org.iopoutcomes.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.iopoutcomes.DataFrameAssertions;
@@ -44,6 +50,25 @@ final class LakeTables {
 
   static Lake lake(String prefix) {
     return new Lake(SparkTestSession.get(), SparkTestSession.tempDir(prefix).toString());
+  }
+
+  /** A copy of a whole lake in a new folder. */
+  static Lake copy(Lake lake, String prefix) {
+    Path from = Path.of(lake.root());
+    Path to = SparkTestSession.tempDir(prefix);
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Lake(SparkTestSession.get(), to.toString());
   }
 
   private static Dataset<Row> withoutRunId(Dataset<Row> table) {
