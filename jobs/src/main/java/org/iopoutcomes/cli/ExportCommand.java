@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
       "Writes one table of the lake as a single CSV file with a header row; nulls are empty fields.",
       "Tables: the gold tables (completion, retention, attendance, cost_per_outcome, cost_by_payer,",
       "retention_curve, engagement, level_of_care_comparison), national_completion and national_retention",
-      "(after import-teds), quarantine, run_log, and the silver tables as silver_<entity>."})
+      "(after import-teds), the dashboard views as dashboard_<table>, quarantine, run_log, and the silver",
+      "tables as silver_<entity>. It reads the versions the last succeeded run left."})
 final class ExportCommand implements Callable<Integer> {
 
   @CommandLine.Spec

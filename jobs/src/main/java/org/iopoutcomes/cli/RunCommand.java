@@ -55,17 +55,26 @@ final class RunCommand implements Callable<Integer> {
           + "quarantine (5% or 0.05). Default: ${DEFAULT-VALUE}")
   String maxRejectRate;
 
+  @Option(names = "--min-cell-size", paramLabel = "<n>", defaultValue = "11",
+      description = "Counts from 1 to n-1 are hidden in the dashboard views (lake/dashboard/), with what "
+          + "would give them away. At least 11. Default: ${DEFAULT-VALUE}")
+  int minCellSize;
+
   @Override
   public Integer call() {
     List<String> batches = inputs.isEmpty() ? List.of(sampleBatch()) : inputs;
     RejectLimit rejectLimit = RejectLimit.parse(maxRejectRate);
+    if (minCellSize < OutcomesRun.Options.DEFAULT_MIN_CELL_SIZE) {
+      throw new IllegalArgumentException("--min-cell-size must be at least "
+          + OutcomesRun.Options.DEFAULT_MIN_CELL_SIZE + ", got " + minCellSize);
+    }
     PrintWriter out = spec.commandLine().getOut();
     long start = System.nanoTime();
     SparkSession spark = LocalSpark.start("outcomes run");
     OutcomesRun.Result result = new OutcomesRun(spark, line -> {
       out.println(line);
       out.flush();
-    }).run(new OutcomesRun.Options(batches, lake, asOf, new GoldTables.Bootstrap(resamples, seed), rejectLimit));
+    }).run(new OutcomesRun.Options(batches, lake, asOf, new GoldTables.Bootstrap(resamples, seed), rejectLimit, minCellSize));
     new RunSummary(spark, lake).print(result, out);
     out.printf("done in %.1f s%n", (System.nanoTime() - start) / 1e9);
     return 0;

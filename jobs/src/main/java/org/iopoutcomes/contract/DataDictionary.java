@@ -66,8 +66,10 @@ public final class DataDictionary {
     line("Rolled-up dimensions hold the literal `all`. Rates are doubles in [0, 1] with 95% Wilson score"
         + " intervals; a rate whose denominator is 0 is null. Money is decimal(18,2), ratios rounded half-up.");
     line("");
+    dashboardIntro();
     for (String table : contract.goldTableNames()) {
       table(contract.table(table));
+      dashboardView(contract.table(table));
     }
     line("## National tables (`<lake>/gold/<table>`, written by `import-teds`)");
     line("");
@@ -115,6 +117,40 @@ public final class DataDictionary {
     line("| column | type | description |");
     line("|---|---|---|");
     table.columns().forEach(c -> line("| `" + c.name() + "` | " + c.type() + " | " + c.description() + " |"));
+    line("");
+  }
+
+  private void dashboardIntro() {
+    line("Each table with suppression rules also has a dashboard view, `<lake>/dashboard/<table>`: the same"
+        + " columns, with every count from 1 to `min_cell_size` − 1 (11 unless the run says otherwise) and whatever"
+        + " would give it away set to null, plus `suppressed` (true when a value of the row is hidden) and"
+        + " `min_cell_size`. See [small-cell suppression](measures/small-cell-suppression.md).");
+    line("");
+  }
+
+  private void dashboardView(TableSchema table) {
+    SuppressionRules rules = table.suppression();
+    if (rules == null) {
+      line("No dashboard view: a research table, kept at full precision in `<lake>/gold/` for researchers;"
+          + " do not show it on dashboards.");
+      line("");
+      return;
+    }
+    line("Dashboard view `<lake>/dashboard/" + table.table() + "`"
+        + (rules.suppressedWith() == null ? "" : ", suppressed together with `" + rules.suppressedWith()
+            + "` (the counts they share are hidden alike)") + ":");
+    line("");
+    line("| value | protected as | adds up over |");
+    line("|---|---|---|");
+    rules.counts().forEach((name, count) ->
+        line("| `" + name + "` | count | " + code(count.additiveOver()) + " |"));
+    rules.remainders().forEach((name, remainder) ->
+        line("| " + name + " (not a column) | count: " + remainder.description() + " | as its total and parts |"));
+    rules.sums().forEach((name, sum) ->
+        line("| `" + name + "` | sum, hidden with " + code(sum.hiddenWith()) + " | " + code(sum.additiveOver())
+            + " |"));
+    rules.dependents().forEach((name, sources) ->
+        line("| `" + name + "` | hidden with " + code(sources) + " | |"));
     line("");
   }
 

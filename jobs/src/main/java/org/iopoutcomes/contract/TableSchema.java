@@ -9,7 +9,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The schema of a table the pipeline writes (a gold table in {@code schemas/gold/}, or the
- * quarantine and run log in {@code schemas/lake/}).
+ * quarantine and run log in {@code schemas/lake/}). {@code suppression} is null for a table with
+ * no dashboard view.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TableSchema(
@@ -18,11 +19,17 @@ public record TableSchema(
     String population,
     List<String> dimensions,
     List<String> keys,
-    List<TableColumn> columns) {
+    List<TableColumn> columns,
+    SuppressionRules suppression) {
 
   public TableSchema {
     dimensions = dimensions == null ? List.of() : List.copyOf(dimensions);
     keys = keys == null ? List.of() : List.copyOf(keys);
+  }
+
+  /** Whether the table has a dashboard view (its schema gives suppression rules). */
+  public boolean hasDashboardView() {
+    return suppression != null;
   }
 
   public List<String> columnNames() {

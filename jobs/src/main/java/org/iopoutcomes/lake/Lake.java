@@ -16,7 +16,8 @@ import io.delta.tables.DeltaTable;
  * <pre>
  * lake/person_level/silver/&lt;entity&gt;   typed, accepted input rows, merged by key
  * lake/person_level/quarantine        rejected input rows with the rules they broke
- * lake/gold/&lt;table&gt;                  metric tables
+ * lake/gold/&lt;table&gt;                  metric tables, full precision (analysts and researchers)
+ * lake/dashboard/&lt;table&gt;             dashboard views of the gold tables: small counts hidden
  * lake/run_log                        one row per run
  * </pre>
  * The root may be any Hadoop file system URI (a local folder, s3a://, abfss://).
@@ -45,6 +46,11 @@ public final class Lake {
 
   public String gold(String table) {
     return root + "/gold/" + table;
+  }
+
+  /** A gold table's dashboard view: small counts, and what would give them away, hidden. */
+  public String dashboard(String table) {
+    return root + "/dashboard/" + table;
   }
 
   public String runLog() {

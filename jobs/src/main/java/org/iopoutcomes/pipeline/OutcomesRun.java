@@ -30,6 +30,8 @@ import org.iopoutcomes.lake.RunLock;
 import org.iopoutcomes.metrics.GoldTable;
 import org.iopoutcomes.metrics.GoldTables;
 import org.iopoutcomes.metrics.MetricFunctions;
+import org.iopoutcomes.privacy.SuppressedCells;
+import org.iopoutcomes.publish.DashboardViews;
 import org.iopoutcomes.publish.GoldPublisher;
 import org.iopoutcomes.publish.RunLog;
 
@@ -42,9 +44,17 @@ public final class OutcomesRun {
 
   /** What to run on. {@code asOf} is null for the default (the latest date in the batches). */
   public record Options(List<String> inputs, String lake, LocalDate asOf, GoldTables.Bootstrap bootstrap,
-      RejectLimit rejectLimit) {
+      RejectLimit rejectLimit, int minCellSize) {
+    /** Counts below this are hidden in the dashboard views. */
+    public static final int DEFAULT_MIN_CELL_SIZE = 11;
+
     public Options(List<String> inputs, String lake, LocalDate asOf) {
-      this(inputs, lake, asOf, GoldTables.Bootstrap.DEFAULT, RejectLimit.DEFAULT);
+      this(inputs, lake, asOf, GoldTables.Bootstrap.DEFAULT, RejectLimit.DEFAULT, DEFAULT_MIN_CELL_SIZE);
+    }
+
+    public Options(List<String> inputs, String lake, LocalDate asOf, GoldTables.Bootstrap bootstrap,
+        RejectLimit rejectLimit) {
+      this(inputs, lake, asOf, bootstrap, rejectLimit, DEFAULT_MIN_CELL_SIZE);
     }
   }
 
@@ -89,6 +99,7 @@ public final class OutcomesRun {
         }
         asOf = asOf != null ? asOf : latestDateOfRun(lake, runId);
         Map<String, Long> goldRows = publishGold(lake, asOf, runId, options.bootstrap());
+        publishDashboardViews(lake, options.minCellSize());
         // The run log's row is the run's commit: readers take the versions named by the last
         // succeeded row, so a run killed before this line leaves them reading the previous run.
         runLog.append(new RunLog.Entry(runId, startedAt, Instant.now(), asOf, "succeeded", null, codeVersion(),
@@ -102,6 +113,14 @@ public final class OutcomesRun {
     }
   }
 
+  private void publishDashboardViews(Lake lake, int minCellSize) {
+    long start = System.nanoTime();
+    Map<String, SuppressedCells.Summary> hidden = DashboardViews.publish(spark, lake, contract, minCellSize);
+    progress.say(String.format("dashboard views (counts below %d hidden): %s (%.1f s)", minCellSize,
+        hidden.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().hiddenCounts())
+            .collect(java.util.stream.Collectors.joining(", ")), seconds(start)));
+  }
+
   /** The version of every table of the lake, by the name export knows it by. */
   private Map<String, Long> tableVersions(Lake lake) {
     Map<String, Long> versions = new TreeMap<>();
@@ -111,6 +130,9 @@ public final class OutcomesRun {
     versionIfPresent(lake, versions, "quarantine", lake.quarantine());
     for (String table : contract.goldTableNames()) {
       versionIfPresent(lake, versions, table, lake.gold(table));
+    }
+    for (String table : DashboardViews.dashboardTables(contract)) {
+      versionIfPresent(lake, versions, "dashboard_" + table, lake.dashboard(table));
     }
     return versions;
   }

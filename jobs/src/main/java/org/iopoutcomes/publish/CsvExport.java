@@ -44,6 +44,7 @@ public final class CsvExport {
   public List<String> tableNames() {
     List<String> names = new ArrayList<>(contract.goldTableNames());
     names.addAll(contract.nationalTableNames());
+    DashboardViews.dashboardTables(contract).forEach(t -> names.add("dashboard_" + t));
     names.add("quarantine");
     names.add("run_log");
     contract.entityOrder().forEach(e -> names.add("silver_" + e));
@@ -75,6 +76,9 @@ public final class CsvExport {
     if (contract.goldTableNames().contains(table) || contract.nationalTableNames().contains(table)) {
       return lake.gold(table);
     }
+    if (table.startsWith("dashboard_") && DashboardViews.dashboardTables(contract).contains(table.substring(10))) {
+      return lake.dashboard(table.substring("dashboard_".length()));
+    }
     if (table.startsWith("silver_") && contract.isEntity(table.substring("silver_".length()))) {
       return lake.silver(table.substring("silver_".length()));
     }
@@ -89,6 +93,9 @@ public final class CsvExport {
   private List<String> keys(String table) {
     if (table.startsWith("silver_")) {
       return contract.entity(table.substring("silver_".length())).key();
+    }
+    if (table.startsWith("dashboard_")) {
+      return contract.table(table.substring("dashboard_".length())).keys();
     }
     return contract.table(table).keys();
   }
