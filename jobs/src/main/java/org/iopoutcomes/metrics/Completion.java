@@ -1,6 +1,5 @@
 package org.iopoutcomes.metrics;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,9 +33,8 @@ public final class Completion implements GoldTable {
             "count_if(completed) AS episodes_completed",
             "count_if(dropped_out) AS episodes_dropped_out",
             "count_if(transferred) AS episodes_transferred"));
-    List<String> columns = new ArrayList<>(List.of("*"));
-    columns.addAll(List.of(MetricFunctions.rateWithInterval("episodes_completed", "episodes_discharged", "completion_rate")));
-    columns.addAll(List.of(MetricFunctions.rateWithInterval("episodes_dropped_out", "episodes_discharged", "dropout_rate")));
-    return counts.selectExpr(columns.toArray(String[]::new));
+    return MetricFunctions.withRates(counts, List.of(
+        new MetricFunctions.Rate("episodes_completed", "episodes_discharged", "completion_rate"),
+        new MetricFunctions.Rate("episodes_dropped_out", "episodes_discharged", "dropout_rate")));
   }
 }

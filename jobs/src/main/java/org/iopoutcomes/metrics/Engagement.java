@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -51,12 +50,9 @@ public final class Engagement implements GoldTable {
             "count_if(eligible_initiation AND initiated) AS episodes_initiated",
             "count_if(eligible_engagement) AS episodes_eligible_engagement",
             "count_if(eligible_engagement AND engaged) AS episodes_engaged"));
-    List<String> columns = new ArrayList<>(List.of("*"));
-    columns.addAll(List.of(MetricFunctions.rateWithInterval(
-        "episodes_initiated", "episodes_eligible_initiation", "initiation_rate")));
-    columns.addAll(List.of(MetricFunctions.rateWithInterval(
-        "episodes_engaged", "episodes_eligible_engagement", "engagement_rate")));
-    return counts.selectExpr(columns.toArray(String[]::new));
+    return MetricFunctions.withRates(counts, List.of(
+        new MetricFunctions.Rate("episodes_initiated", "episodes_eligible_initiation", "initiation_rate"),
+        new MetricFunctions.Rate("episodes_engaged", "episodes_eligible_engagement", "engagement_rate")));
   }
 
   /** Per episode: initiated, engaged, and whether each can be judged at as_of. */

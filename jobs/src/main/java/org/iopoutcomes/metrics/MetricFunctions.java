@@ -1,5 +1,9 @@
 package org.iopoutcomes.metrics;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.DataTypes;
@@ -31,6 +35,20 @@ public final class MetricFunctions {
   static String rate(String numerator, String denominator, String alias) {
     return "CASE WHEN " + denominator + " > 0 THEN CAST(" + numerator + " AS DOUBLE) / " + denominator
         + " END AS " + alias;
+  }
+
+  /** A rate numerator / denominator, named alias. */
+  public record Rate(String numerator, String denominator, String alias) {}
+
+  /**
+   * The counts with each rate and its Wilson interval columns ({@code <alias>_ci_low},
+   * {@code <alias>_ci_high}) added, and any further SQL columns after them.
+   */
+  public static Dataset<Row> withRates(Dataset<Row> counts, List<Rate> rates, String... more) {
+    List<String> columns = new ArrayList<>(List.of("*"));
+    rates.forEach(r -> columns.addAll(List.of(rateWithInterval(r.numerator(), r.denominator(), r.alias()))));
+    columns.addAll(List.of(more));
+    return counts.selectExpr(columns.toArray(String[]::new));
   }
 
   /** SQL for a rate with its Wilson interval columns {@code <alias>_ci_low}, {@code <alias>_ci_high}. */

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -45,8 +44,7 @@ public final class Retention implements GoldTable {
         .withColumn("retained", eligible.and(col("completed").or(col("los_days").geq(window))));
     Dataset<Row> counts = Cube.byLevelComponentPayer(perWindow, List.of("window_days"),
         List.of("count_if(eligible) AS episodes_eligible", "count_if(retained) AS episodes_retained"));
-    List<String> columns = new ArrayList<>(List.of("*"));
-    columns.addAll(List.of(MetricFunctions.rateWithInterval("episodes_retained", "episodes_eligible", "retention_rate")));
-    return counts.selectExpr(columns.toArray(String[]::new));
+    return MetricFunctions.withRates(counts,
+        List.of(new MetricFunctions.Rate("episodes_retained", "episodes_eligible", "retention_rate")));
   }
 }

@@ -2,11 +2,11 @@ package org.iopoutcomes.national;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.iopoutcomes.metrics.MetricFunctions;
 
 /**
  * {@code national_completion} — over TEDS-D discharges, per cube cell of discharge year × level of
@@ -48,9 +48,8 @@ public final class NationalCompletion implements NationalTable {
             "count_if(completed) AS episodes_completed",
             "count_if(dropped_out) AS episodes_dropped_out",
             "count_if(transferred) AS episodes_transferred"));
-    List<String> columns = new ArrayList<>(List.of("*"));
-    columns.addAll(NationalCube.rateWithInterval("episodes_completed", "episodes_discharged", "completion_rate"));
-    columns.addAll(NationalCube.rateWithInterval("episodes_dropped_out", "episodes_discharged", "dropout_rate"));
-    return counts.selectExpr(columns.toArray(String[]::new));
+    return MetricFunctions.withRates(counts, List.of(
+        new MetricFunctions.Rate("episodes_completed", "episodes_discharged", "completion_rate"),
+        new MetricFunctions.Rate("episodes_dropped_out", "episodes_discharged", "dropout_rate")));
   }
 }

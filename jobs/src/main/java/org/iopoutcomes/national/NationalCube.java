@@ -49,12 +49,4 @@ final class NationalCube {
         .filter(col(PAYER_ROLLED_UP).equalTo(1).or(col(TedsCodes.PAYMENT_SOURCE).isNotNull()))
         .drop(PAYER_ROLLED_UP);
   }
-
-  /** SQL for a rate x / n as a double (null when n is 0) with its 95% Wilson interval columns. */
-  static List<String> rateWithInterval(String numerator, String denominator, String alias) {
-    return List.of(
-        "CASE WHEN " + denominator + " > 0 THEN CAST(" + numerator + " AS DOUBLE) / " + denominator + " END AS " + alias,
-        "wilson_low(" + numerator + ", " + denominator + ") AS " + alias + "_ci_low",
-        "wilson_high(" + numerator + ", " + denominator + ") AS " + alias + "_ci_high");
-  }
 }

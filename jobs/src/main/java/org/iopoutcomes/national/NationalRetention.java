@@ -6,12 +6,12 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.iopoutcomes.metrics.MetricFunctions;
 import org.iopoutcomes.metrics.Retention;
 
 /**
@@ -62,9 +62,8 @@ public final class NationalRetention implements NationalTable {
         List.of("count(*) AS episodes_eligible",
             "count_if(retained) AS episodes_retained",
             "count_if(uncertain) AS episodes_uncertain"));
-    List<String> columns = new ArrayList<>(List.of("*"));
-    columns.addAll(NationalCube.rateWithInterval("episodes_retained", "episodes_eligible", "retention_rate"));
-    columns.add("episodes_uncertain > 0 AS approximate");
-    return counts.selectExpr(columns.toArray(String[]::new));
+    return MetricFunctions.withRates(counts,
+        List.of(new MetricFunctions.Rate("episodes_retained", "episodes_eligible", "retention_rate")),
+        "episodes_uncertain > 0 AS approximate");
   }
 }
