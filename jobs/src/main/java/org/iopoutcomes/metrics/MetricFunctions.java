@@ -19,6 +19,9 @@ public final class MetricFunctions {
   private MetricFunctions() {}
 
   public static void register(SparkSession spark) {
+    if (spark.catalog().functionExists("wilson_low")) {
+      return;
+    }
     spark.udf().register("wilson_low", (UDF2<Long, Long, Double>) (x, n) -> bound(x, n, 0), DataTypes.DoubleType);
     spark.udf().register("wilson_high", (UDF2<Long, Long, Double>) (x, n) -> bound(x, n, 1), DataTypes.DoubleType);
   }
