@@ -20,6 +20,16 @@ import org.iopoutcomes.facts.Facts;
  */
 public final class Completion implements GoldTable {
 
+  /** The counts of a cell, from the flags completed, dropped_out and transferred of its episodes. */
+  public static final List<String> COUNTS = List.of("count(*) AS episodes_discharged",
+      "count_if(completed) AS episodes_completed",
+      "count_if(dropped_out) AS episodes_dropped_out",
+      "count_if(transferred) AS episodes_transferred");
+
+  public static final List<MetricFunctions.Rate> RATES = List.of(
+      new MetricFunctions.Rate("episodes_completed", "episodes_discharged", "completion_rate"),
+      new MetricFunctions.Rate("episodes_dropped_out", "episodes_discharged", "dropout_rate"));
+
   @Override
   public String name() {
     return "completion";
@@ -28,13 +38,6 @@ public final class Completion implements GoldTable {
   @Override
   public Dataset<Row> compute(Facts facts) {
     Dataset<Row> discharged = EpisodeGroups.discharged(facts);
-    Dataset<Row> counts = Cube.byLevelComponentPayer(discharged, List.of(),
-        List.of("count(*) AS episodes_discharged",
-            "count_if(completed) AS episodes_completed",
-            "count_if(dropped_out) AS episodes_dropped_out",
-            "count_if(transferred) AS episodes_transferred"));
-    return MetricFunctions.withRates(counts, List.of(
-        new MetricFunctions.Rate("episodes_completed", "episodes_discharged", "completion_rate"),
-        new MetricFunctions.Rate("episodes_dropped_out", "episodes_discharged", "dropout_rate")));
+    return MetricFunctions.withRates(Cube.byLevelComponentPayer(discharged, List.of(), COUNTS), RATES);
   }
 }

@@ -12,7 +12,7 @@ import org.iopoutcomes.facts.Facts;
  * {@code all} in a rolled-up dimension. Dimensions held fixed (program_component, which already
  * carries its own {@code all} rows; the retention window) are never rolled up.
  */
-final class Cube {
+public final class Cube {
 
   private static final AtomicLong VIEWS = new AtomicLong();
   private static final List<String> LEVEL_AND_PAYER = List.of("level_of_care", "payment_source");
@@ -32,7 +32,7 @@ final class Cube {
   /**
    * @param aggregates SQL aggregate expressions with their aliases, e.g. {@code "count(*) AS n"}
    */
-  static Dataset<Row> aggregate(Dataset<Row> input, List<String> fixed, List<String> dimensions,
+  public static Dataset<Row> aggregate(Dataset<Row> input, List<String> fixed, List<String> dimensions,
       List<String> aggregates) {
     String view = "cube_input_" + VIEWS.incrementAndGet();
     input.createOrReplaceTempView(view);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.iopoutcomes.metrics.Completion;
 import org.iopoutcomes.metrics.MetricFunctions;
 
 /**
@@ -43,13 +44,6 @@ public final class NationalCompletion implements NationalTable {
         .withColumn("completed", reason.equalTo("completed"))
         .withColumn("dropped_out", reason.isin("dropped_out", "terminated_by_facility"))
         .withColumn("transferred", reason.equalTo("transferred"));
-    Dataset<Row> counts = NationalCube.aggregate(used, List.of(),
-        List.of("count(*) AS episodes_discharged",
-            "count_if(completed) AS episodes_completed",
-            "count_if(dropped_out) AS episodes_dropped_out",
-            "count_if(transferred) AS episodes_transferred"));
-    return MetricFunctions.withRates(counts, List.of(
-        new MetricFunctions.Rate("episodes_completed", "episodes_discharged", "completion_rate"),
-        new MetricFunctions.Rate("episodes_dropped_out", "episodes_discharged", "dropout_rate")));
+    return MetricFunctions.withRates(NationalCube.aggregate(used, List.of(), Completion.COUNTS), Completion.RATES);
   }
 }
