@@ -36,6 +36,13 @@ public record TableSchema(
     return columns.stream().map(TableColumn::name).toList();
   }
 
+  /** The columns a table's computation yields: all but as_of and run_id, which the publisher adds. */
+  public StructType computedSchema() {
+    return new StructType(java.util.Arrays.stream(sparkSchema().fields())
+        .filter(f -> !f.name().equals("as_of") && !f.name().equals("run_id"))
+        .toArray(StructField[]::new));
+  }
+
   public StructType sparkSchema() {
     return DataTypes.createStructType(
         columns.stream()

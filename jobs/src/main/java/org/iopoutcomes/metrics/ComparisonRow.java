@@ -7,7 +7,6 @@ import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.iopoutcomes.contract.Contract;
 import org.iopoutcomes.stats.DirectStandardization;
@@ -17,10 +16,7 @@ import org.iopoutcomes.stats.PercentileInterval;
 final class ComparisonRow {
 
   /** The table's columns as its schema file declares them, without as_of and run_id. */
-  static final StructType SCHEMA = new StructType(
-      java.util.Arrays.stream(Contract.load().table("level_of_care_comparison").sparkSchema().fields())
-          .filter(f -> !f.name().equals("as_of") && !f.name().equals("run_id"))
-          .toArray(StructField[]::new));
+  static final StructType SCHEMA = Contract.load().table("level_of_care_comparison").computedSchema();
 
   /** The pair's ICER with its bootstrap interval. */
   record Icer(Double value, double[] interval) {}

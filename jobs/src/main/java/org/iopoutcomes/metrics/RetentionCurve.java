@@ -14,7 +14,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.iopoutcomes.contract.Contract;
 import org.iopoutcomes.facts.Facts;
@@ -40,10 +39,7 @@ import org.iopoutcomes.stats.KaplanMeier;
  */
 public final class RetentionCurve implements GoldTable {
 
-  private static final StructType SCHEMA = new StructType(
-      java.util.Arrays.stream(Contract.load().table("retention_curve").sparkSchema().fields())
-          .filter(f -> !f.name().equals("as_of") && !f.name().equals("run_id"))
-          .toArray(StructField[]::new));
+  private static final StructType SCHEMA = Contract.load().table("retention_curve").computedSchema();
 
   @Override
   public String name() {
