@@ -60,6 +60,11 @@ final class RunCommand implements Callable<Integer> {
           + "would give them away. At least 11. Default: ${DEFAULT-VALUE}")
   int minCellSize;
 
+  @Option(names = "--full-recompute",
+      description = "Recompute every episode's facts, not only those the batches touched. Runs do this by "
+          + "themselves when they must (first run, earlier cut-off, new code version).")
+  boolean fullRecompute;
+
   @Override
   public Integer call() {
     List<String> batches = inputs.isEmpty() ? List.of(sampleBatch()) : inputs;
@@ -74,7 +79,8 @@ final class RunCommand implements Callable<Integer> {
     OutcomesRun.Result result = new OutcomesRun(spark, line -> {
       out.println(line);
       out.flush();
-    }).run(new OutcomesRun.Options(batches, lake, asOf, new GoldTables.Bootstrap(resamples, seed), rejectLimit, minCellSize));
+    }).run(new OutcomesRun.Options(batches, lake, asOf, new GoldTables.Bootstrap(resamples, seed), rejectLimit, minCellSize,
+        fullRecompute));
     new RunSummary(spark, lake).print(result, out);
     out.printf("done in %.1f s%n", (System.nanoTime() - start) / 1e9);
     return 0;

@@ -79,6 +79,7 @@ public final class DataDictionary {
     line("## Lake tables");
     line("");
     table(contract.table("quarantine"));
+    table(contract.table("episode_facts"));
     table(contract.table("run_log"));
     return md.toString();
   }

@@ -8,6 +8,8 @@ import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,22 +36,33 @@ public final class EpisodeFacts {
 
   /** Episodes in the world at as_of, with their outcome columns. */
   public static Dataset<Row> outcomes(Dataset<Row> episodes, LocalDate asOf) {
+    return outcomes(episodes, asOf, List.of());
+  }
+
+  /**
+   * Episodes in the world at as_of, with their outcome columns and the {@code carried} columns of
+   * {@code episodes} as they are. The outcome depends on as_of only through the episode's own dates,
+   * so it can be derived again at every cut-off from a stored row.
+   */
+  public static Dataset<Row> outcomes(Dataset<Row> episodes, LocalDate asOf, List<String> carried) {
     Column cutOff = lit(Date.valueOf(asOf));
     Column discharged = col("discharge_date").isNotNull().and(col("discharge_date").leq(cutOff));
     Column reason = col("discharge_reason");
+    List<Column> columns = new ArrayList<>(List.of(
+        col("episode_id"), col("level_of_care"), col("payment_source"), col("program_id"),
+        col("age_group"), col("sex"), col("primary_substance"),
+        col("co_occurring_mental_health"), col("prior_treatment_episodes"),
+        col("admission_date"),
+        discharged.as("discharged"),
+        datediff(when(discharged, col("discharge_date")).otherwise(cutOff), col("admission_date")).as("los_days"),
+        discharged.and(reason.equalTo("completed")).as("completed"),
+        discharged.and(reason.isin("dropped_out", "terminated_by_facility")).as("dropped_out"),
+        discharged.and(reason.equalTo("transferred")).as("transferred"),
+        datediff(cutOff, col("admission_date")).as("days_observed")));
+    carried.forEach(c -> columns.add(col(c)));
     return episodes
         .filter(col("admission_date").leq(cutOff))
-        .select(
-            col("episode_id"), col("level_of_care"), col("payment_source"), col("program_id"),
-            col("age_group"), col("sex"), col("primary_substance"),
-            col("co_occurring_mental_health"), col("prior_treatment_episodes"),
-            col("admission_date"),
-            discharged.as("discharged"),
-            datediff(when(discharged, col("discharge_date")).otherwise(cutOff), col("admission_date")).as("los_days"),
-            discharged.and(reason.equalTo("completed")).as("completed"),
-            discharged.and(reason.isin("dropped_out", "terminated_by_facility")).as("dropped_out"),
-            discharged.and(reason.equalTo("transferred")).as("transferred"),
-            datediff(cutOff, col("admission_date")).as("days_observed"));
+        .select(columns.toArray(Column[]::new));
   }
 
   /** Adds each episode's total cost and attended minutes from its component activity. */

@@ -17,6 +17,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.iopoutcomes.contract.ColumnSpec;
 import org.iopoutcomes.contract.EntitySchema;
+import org.iopoutcomes.facts.TouchedEpisodes;
 import org.iopoutcomes.lake.Lake;
 
 /**
@@ -74,6 +75,9 @@ public final class SilverTables {
     Dataset<Row> rows = accepted.select(columns.toArray(Column[]::new));
     String path = lake.silver(entity.entity());
     if (!lake.exists(path)) {
+      // Row-level changes are recorded from the start: they tell later runs which episodes to recompute.
+      DeltaTable.createIfNotExists(spark).location(path).addColumns(schema(entity))
+          .property(TouchedEpisodes.CHANGE_DATA_FEED, "true").execute();
       rows.write().format("delta").mode("append").save(path);
       return;
     }

@@ -40,6 +40,11 @@ public final class Lake {
     return root + "/person_level/silver/" + entity;
   }
 
+  /** Each episode's facts up to the last run's cut-off (person-level). */
+  public String episodeFacts() {
+    return root + "/person_level/episode_facts";
+  }
+
   public String quarantine() {
     return root + "/person_level/quarantine";
   }

@@ -20,7 +20,7 @@ import org.iopoutcomes.contract.Contract;
 import org.iopoutcomes.contract.EntitySchema;
 import org.iopoutcomes.facts.CutOff;
 import org.iopoutcomes.facts.Facts;
-import org.iopoutcomes.facts.FactsBuilder;
+import org.iopoutcomes.facts.EpisodeFactStore;
 import org.iopoutcomes.ingest.BatchIngest;
 import org.iopoutcomes.ingest.FileCount;
 import org.iopoutcomes.ingest.RejectLimit;
@@ -37,31 +37,47 @@ import org.iopoutcomes.publish.RunLog;
 
 /**
  * The whole pipeline, in the order data flows: check every input file, ingest the batches one after
- * the other into silver and quarantine, fix the cut-off, build the episode facts, publish the gold
- * tables, and log the run.
+ * the other into silver and quarantine, fix the cut-off, bring the episode facts up to it (only the
+ * episodes the batches touched, where the lake allows), publish the gold tables, and log the run.
  */
 public final class OutcomesRun {
 
   /** What to run on. {@code asOf} is null for the default (the latest date in the batches). */
   public record Options(List<String> inputs, String lake, LocalDate asOf, GoldTables.Bootstrap bootstrap,
-      RejectLimit rejectLimit, int minCellSize) {
+      RejectLimit rejectLimit, int minCellSize, boolean fullRecompute) {
     /** Counts below this are hidden in the dashboard views. */
     public static final int DEFAULT_MIN_CELL_SIZE = 11;
 
     public Options(List<String> inputs, String lake, LocalDate asOf) {
-      this(inputs, lake, asOf, GoldTables.Bootstrap.DEFAULT, RejectLimit.DEFAULT, DEFAULT_MIN_CELL_SIZE);
+      this(inputs, lake, asOf, GoldTables.Bootstrap.DEFAULT, RejectLimit.DEFAULT, DEFAULT_MIN_CELL_SIZE, false);
     }
 
     public Options(List<String> inputs, String lake, LocalDate asOf, GoldTables.Bootstrap bootstrap,
         RejectLimit rejectLimit) {
-      this(inputs, lake, asOf, bootstrap, rejectLimit, DEFAULT_MIN_CELL_SIZE);
+      this(inputs, lake, asOf, bootstrap, rejectLimit, DEFAULT_MIN_CELL_SIZE, false);
+    }
+
+    /** The same options, with every episode's facts recomputed whatever the lake holds. */
+    public Options withFullRecompute() {
+      return new Options(inputs, lake, asOf, bootstrap, rejectLimit, minCellSize, true);
     }
   }
 
-  /** What a run did. */
-  public record Result(String runId, LocalDate asOf, List<FileCount> inputs, Map<String, Long> goldRows) {
+  /** One stage of a run: what it did, on how many rows, in how many seconds. */
+  public record Stage(String name, long rows, double seconds) {}
+
+  /**
+   * What a run did. {@code factsRefresh} is "incremental" or "full"; {@code stages} times every
+   * stage in order.
+   */
+  public record Result(String runId, LocalDate asOf, List<FileCount> inputs, Map<String, Long> goldRows,
+      String factsRefresh, long episodesRecomputed, List<Stage> stages) {
     public long rowsQuarantined() {
       return inputs.stream().mapToLong(FileCount::rowsQuarantined).sum();
+    }
+
+    public long rowsRead() {
+      return inputs.stream().mapToLong(FileCount::rowsRead).sum();
     }
   }
 
@@ -85,29 +101,54 @@ public final class OutcomesRun {
     Lake lake = new Lake(spark, options.lake());
     RunLog runLog = new RunLog(spark, lake, contract);
     BatchIngest ingest = new BatchIngest(spark, contract, lake, runId);
+    List<Stage> stages = new ArrayList<>();
 
     // File-level refusals come first, before anything is written.
+    long checkStart = System.nanoTime();
     List<BatchIngest.CheckedBatch> batches = options.inputs().stream().map(ingest::check).toList();
+    stages.add(new Stage("check input files", batches.size(), seconds(checkStart)));
     progress.say("run " + runId + ": " + batches.size() + " batch(es) into " + lake.root());
 
     List<FileCount> counts = new ArrayList<>();
     LocalDate asOf = options.asOf();
+    FactsRefresh.Outcome refresh = null;
     try (RunLock lock = RunLock.acquire(spark, lake, runId)) {
       try {
+        Optional<RunLog.Succeeded> lastRun = runLog.lastSucceeded();
         for (BatchIngest.CheckedBatch batch : batches) {
-          counts.addAll(ingestBatch(ingest, batch, options.rejectLimit()));
+          long start = System.nanoTime();
+          List<FileCount> batchCounts = ingestBatch(ingest, batch, options.rejectLimit());
+          counts.addAll(batchCounts);
+          stages.add(new Stage("ingest " + fileName(batch.batch()),
+              batchCounts.stream().mapToLong(FileCount::rowsRead).sum(), seconds(start)));
         }
         asOf = asOf != null ? asOf : latestDateOfRun(lake, runId);
-        Map<String, Long> goldRows = publishGold(lake, asOf, runId, options.bootstrap());
+
+        long factsStart = System.nanoTime();
+        refresh = new FactsRefresh(spark, lake, contract)
+            .refresh(lastRun, asOf, runId, options.fullRecompute(), codeVersion());
+        stages.add(new Stage("episode facts (" + refresh.mode() + ")", refresh.episodesRecomputed(),
+            seconds(factsStart)));
+        progress.say(String.format("episode facts as of %s: %s, %,d episodes recomputed%s (%.1f s)", asOf,
+            refresh.mode(), refresh.episodesRecomputed(), refresh.why() == null ? "" : " (" + refresh.why() + ")",
+            seconds(factsStart)));
+
+        Map<String, Long> goldRows = publishGold(lake, asOf, runId, options.bootstrap(), stages);
+        long viewsStart = System.nanoTime();
         publishDashboardViews(lake, options.minCellSize());
+        stages.add(new Stage("dashboard views", DashboardViews.dashboardTables(contract).size(), seconds(viewsStart)));
         // The run log's row is the run's commit: readers take the versions named by the last
         // succeeded row, so a run killed before this line leaves them reading the previous run.
+        long logStart = System.nanoTime();
         runLog.append(new RunLog.Entry(runId, startedAt, Instant.now(), asOf, "succeeded", null, codeVersion(),
-            counts, new ArrayList<>(goldRows.keySet()), tableVersions(lake)));
-        return new Result(runId, asOf, counts, goldRows);
+            counts, new ArrayList<>(goldRows.keySet()), tableVersions(lake), refresh.mode(),
+            refresh.episodesRecomputed()));
+        stages.add(new Stage("run log", 1, seconds(logStart)));
+        return new Result(runId, asOf, counts, goldRows, refresh.mode(), refresh.episodesRecomputed(), stages);
       } catch (RuntimeException e) {
         runLog.append(new RunLog.Entry(runId, startedAt, Instant.now(), asOf, "failed",
-            String.valueOf(e.getMessage()), codeVersion(), counts, List.of(), null));
+            String.valueOf(e.getMessage()), codeVersion(), counts, List.of(), null,
+            refresh == null ? null : refresh.mode(), refresh == null ? null : refresh.episodesRecomputed()));
         throw e;
       }
     }
@@ -128,6 +169,7 @@ public final class OutcomesRun {
       versionIfPresent(lake, versions, "silver_" + entity, lake.silver(entity));
     }
     versionIfPresent(lake, versions, "quarantine", lake.quarantine());
+    versionIfPresent(lake, versions, EpisodeFactStore.TABLE, lake.episodeFacts());
     for (String table : contract.goldTableNames()) {
       versionIfPresent(lake, versions, table, lake.gold(table));
     }
@@ -171,31 +213,28 @@ public final class OutcomesRun {
         "the batches gave no accepted row to take the cut-off date from; give --as-of"));
   }
 
-  private Map<String, Long> publishGold(Lake lake, LocalDate asOf, String runId, GoldTables.Bootstrap bootstrap) {
-    long start = System.nanoTime();
-    SilverTables silver = new SilverTables(spark, lake);
-    Facts facts = FactsBuilder.build(
-        silver.read(contract.entity("episodes")), silver.read(contract.entity("sessions")),
-        silver.read(contract.entity("attendance")), silver.read(contract.entity("costs")), asOf);
+  /** The gold tables, computed from the episode facts table at the run's cut-off. */
+  private Map<String, Long> publishGold(Lake lake, LocalDate asOf, String runId, GoldTables.Bootstrap bootstrap,
+      List<Stage> stages) {
+    Facts facts = EpisodeFactStore.facts(lake.read(lake.episodeFacts()), asOf);
+    // Every table reads the episodes and most read their component activity: computed once.
     facts.episodes().persist();
     facts.componentActivity().persist();
-    facts.charges().persist();
-    facts.attendedDays().persist();
-    progress.say(String.format("facts as of %s: %,d episodes (%.1f s)", asOf, facts.episodes().count(), seconds(start)));
-
     GoldPublisher publisher = new GoldPublisher(lake, contract);
     Map<String, Long> rows = new LinkedHashMap<>();
-    for (GoldTable table : GoldTables.all(bootstrap)) {
-      long tableStart = System.nanoTime();
-      Dataset<Row> conformed = publisher.conform(table.name(), table.compute(facts), asOf, runId);
-      rows.put(table.name(), publisher.publish(table.name(), conformed));
-      progress.say(String.format("  gold/%-18s %,7d rows (%.1f s)", table.name(), rows.get(table.name()),
-          seconds(tableStart)));
+    try {
+      for (GoldTable table : GoldTables.all(bootstrap)) {
+        long tableStart = System.nanoTime();
+        Dataset<Row> conformed = publisher.conform(table.name(), table.compute(facts), asOf, runId);
+        rows.put(table.name(), publisher.publish(table.name(), conformed));
+        stages.add(new Stage("gold/" + table.name(), rows.get(table.name()), seconds(tableStart)));
+        progress.say(String.format("  gold/%-18s %,7d rows (%.1f s)", table.name(), rows.get(table.name()),
+            seconds(tableStart)));
+      }
+    } finally {
+      facts.episodes().unpersist();
+      facts.componentActivity().unpersist();
     }
-    facts.episodes().unpersist();
-    facts.componentActivity().unpersist();
-    facts.charges().unpersist();
-    facts.attendedDays().unpersist();
     return rows;
   }
 

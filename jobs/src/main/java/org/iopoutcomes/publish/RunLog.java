@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -21,7 +22,10 @@ public final class RunLog {
   /** What one run did, as the run log records it. */
   public record Entry(String runId, Instant startedAt, Instant endedAt, LocalDate asOf, String status,
       String message, String codeVersion, List<FileCount> inputs, List<String> tablesWritten,
-      Map<String, Long> tableVersions) {}
+      Map<String, Long> tableVersions, String factsRefresh, Long episodesRecomputed) {}
+
+  /** What the last succeeded run left: its cut-off, code version and the version of every table. */
+  public record Succeeded(LocalDate asOf, String codeVersion, Map<String, Long> tableVersions) {}
 
   private final SparkSession spark;
   private final Lake lake;
@@ -40,7 +44,8 @@ public final class RunLog {
         .toList();
     Row row = RowFactory.create(entry.runId(), Timestamp.from(entry.startedAt()), Timestamp.from(entry.endedAt()),
         entry.asOf() == null ? null : Date.valueOf(entry.asOf()), entry.status(), entry.message(),
-        entry.codeVersion(), inputs, entry.tablesWritten(), entry.tableVersions());
+        entry.codeVersion(), inputs, entry.tablesWritten(), entry.tableVersions(), entry.factsRefresh(),
+        entry.episodesRecomputed());
     spark.createDataFrame(List.of(row), contract.table("run_log").sparkSchema())
         .write().format("delta").mode("append").option("mergeSchema", "true").save(lake.runLog());
   }
@@ -51,15 +56,21 @@ public final class RunLog {
    * first successful run.
    */
   public Map<String, Long> lastSucceededVersions() {
+    return lastSucceeded().map(Succeeded::tableVersions).orElse(Map.of());
+  }
+
+  /** The last run that succeeded, if any. */
+  public Optional<Succeeded> lastSucceeded() {
     if (!lake.exists(lake.runLog())) {
-      return Map.of();
+      return Optional.empty();
     }
     List<Row> last = lake.read(lake.runLog())
         .filter(col("status").equalTo("succeeded").and(col("table_versions").isNotNull()))
         .orderBy(col("ended_at").desc())
         .limit(1)
-        .select("table_versions")
+        .select("as_of", "code_version", "table_versions")
         .collectAsList();
-    return last.isEmpty() ? Map.of() : last.get(0).getJavaMap(0);
+    return last.stream().findFirst().map(row -> new Succeeded(
+        row.isNullAt(0) ? null : row.getDate(0).toLocalDate(), row.getString(1), row.getJavaMap(2)));
   }
 }
