@@ -15,7 +15,7 @@ public final class PoissonBootstrap {
   /** Beyond this count, P(X > k) is below 1e-9 and no weight is drawn larger. */
   public static final int MAX_WEIGHT = 12;
 
-  /** Drawn for every record in every resample, so computed once. */
+  /** Looked up for every record in every resample, so computed once. */
   private static final double[] CUMULATIVE = cumulativeProbabilities();
 
   private PoissonBootstrap() {}
