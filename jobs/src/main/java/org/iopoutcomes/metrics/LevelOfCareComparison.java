@@ -14,14 +14,12 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.iopoutcomes.facts.Facts;
 import org.iopoutcomes.stats.DirectStandardization;
 import org.iopoutcomes.stats.NewcombeDifference;
 import org.iopoutcomes.stats.PercentileInterval;
-import org.iopoutcomes.stats.PoissonBootstrap;
 
 /**
  * {@code level_of_care_comparison} — intensive outpatient care (IOP) against each other level of care
@@ -41,9 +39,10 @@ import org.iopoutcomes.stats.PoissonBootstrap;
  *       completion; null where the completion rates are equal; its interval from the same
  *       resamples (replicates where the completion rates are equal are left out).</li>
  * </ul>
- * The heavy part, the resamples, stays distributed: each episode's Poisson weights are drawn from a
- * hash of (seed, resample, episode_id), so the result does not depend on partitioning, and only
- * per-level sums per resample (levels × resamples numbers) reach the driver.
+ * The heavy part, the resamples, stays distributed ({@link BootstrapSums}): each episode's Poisson
+ * weights are drawn from a hash of (seed, resample, episode_id), each partition adds its episodes into
+ * per-level sums per resample, and only those sums (levels × resamples numbers) are shuffled and reach
+ * the driver; the sums are exact, so the result does not depend on partitioning.
  */
 public final class LevelOfCareComparison implements GoldTable {
 
@@ -77,7 +76,7 @@ public final class LevelOfCareComparison implements GoldTable {
     Map<String, LevelTotals> totals = levelTotals(episodes);
     Map<String, Map<String, long[]>> completionStrata = strata(episodes.filter(col("discharged")), "completed");
     Map<String, Map<String, long[]>> retentionStrata = strata(episodes.filter(col("eligible_90")), "retained_90");
-    Map<String, double[][]> replicates = bootstrap(episodes.filter(col("discharged")));
+    Map<String, double[][]> replicates = BootstrapSums.byLevel(episodes.filter(col("discharged")), resamples, seed);
 
     List<Row> rows = new ArrayList<>();
     LevelTotals iop = totals.get(REFERENCE_LEVEL);
@@ -146,38 +145,6 @@ public final class LevelOfCareComparison implements GoldTable {
           .put(row.getString(1), new long[] {row.getLong(2), row.getLong(3)});
     }
     return byLevel;
-  }
-
-  /**
-   * Per level, per resample b: {Σ w, Σ w·cost, Σ w·completed} over the discharged episodes, with
-   * Poisson(1) weights w drawn from a hash of (seed, b, episode_id).
-   */
-  private Map<String, double[][]> bootstrap(Dataset<Row> discharged) {
-    Column uniform = expr("(xxhash64(" + seed + "L, resample, episode_id) & 9007199254740991L) / 9007199254740992.0");
-    Dataset<Row> sums = discharged
-        .select(col("level_of_care"), col("episode_id"), col("total_cost").cast(DataTypes.DoubleType).as("cost"),
-            col("completed").cast(DataTypes.IntegerType).as("completed"),
-            expr("explode(sequence(0, " + (resamples - 1) + "))").as("resample"))
-        .withColumn("w", poissonWeight(uniform))
-        .groupBy("level_of_care", "resample")
-        .agg(sum("w").cast(DataTypes.DoubleType), sum(col("w").multiply(col("cost"))),
-            sum(col("w").multiply(col("completed"))).cast(DataTypes.DoubleType));
-    Map<String, double[][]> byLevel = new TreeMap<>();
-    for (Row row : sums.collectAsList()) {
-      double[][] replicates = byLevel.computeIfAbsent(row.getString(0), l -> new double[resamples][]);
-      replicates[row.getInt(1)] = new double[] {row.getDouble(2), row.getDouble(3), row.getDouble(4)};
-    }
-    return byLevel;
-  }
-
-  /** The inverse Poisson(1) distribution function as one SQL expression. */
-  private static Column poissonWeight(Column uniform) {
-    double[] cumulative = PoissonBootstrap.cumulativeProbabilities();
-    Column weight = lit(PoissonBootstrap.MAX_WEIGHT);
-    for (int k = cumulative.length - 1; k >= 0; k--) {
-      weight = org.apache.spark.sql.functions.when(uniform.lt(cumulative[k]), k).otherwise(weight);
-    }
-    return weight;
   }
 
   /** age_group × co-occurring mental health × prior episodes (0, 1, 2+, unknown). */

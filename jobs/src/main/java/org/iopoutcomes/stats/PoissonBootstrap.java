@@ -15,6 +15,9 @@ public final class PoissonBootstrap {
   /** Beyond this count, P(X > k) is below 1e-9 and no weight is drawn larger. */
   public static final int MAX_WEIGHT = 12;
 
+  /** Looked up for every record in every resample, so computed once. */
+  private static final double[] CUMULATIVE = cumulativeProbabilities();
+
   private PoissonBootstrap() {}
 
   /** P(X ≤ k) for X ~ Poisson(1), k = 0..MAX_WEIGHT − 1. */
@@ -34,9 +37,8 @@ public final class PoissonBootstrap {
 
   /** The weight for a uniform number u in [0, 1). */
   public static int weight(double u) {
-    double[] cumulative = cumulativeProbabilities();
-    for (int k = 0; k < cumulative.length; k++) {
-      if (u < cumulative[k]) {
+    for (int k = 0; k < CUMULATIVE.length; k++) {
+      if (u < CUMULATIVE[k]) {
         return k;
       }
     }
