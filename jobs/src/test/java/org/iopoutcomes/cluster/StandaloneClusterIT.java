@@ -148,14 +148,21 @@ class StandaloneClusterIT {
     assertAll("gold tables, local run vs cluster run", comparisons);
   }
 
-  /** Spark's Java 17 options: from the build (the parent pom's list), else those of this JVM. */
+  /**
+   * Options of every JVM the test starts, executors included: Spark's Java 17 options (the parent
+   * pom's list, passed by the build; else this JVM's own), and, since these JVMs live a minute or two
+   * on a small shared machine, the quick JIT compiler only and a single-threaded collector.
+   */
   private static List<String> childJvmOptions() {
+    List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
     String fromBuild = System.getProperty("outcomes.it.javaOptions");
     if (fromBuild != null && !fromBuild.isBlank()) {
-      return Arrays.asList(fromBuild.trim().split("\\s+"));
+      options.addAll(Arrays.asList(fromBuild.trim().split("\\s+")));
+    } else {
+      ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+          .filter(option -> option.startsWith("--add-opens")).forEach(options::add);
     }
-    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(option -> option.startsWith("--add-opens")).toList();
+    return options;
   }
 
   private static String property(String name, String fallback) {
