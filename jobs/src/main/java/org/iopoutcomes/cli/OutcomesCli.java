@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = OutcomesCli.Version.class,
     description = "Retention, completion and cost-per-outcome tables for treatment programs, in Delta Lake.",
-    subcommands = {RunCommand.class, ExportCommand.class, ImportTedsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ExportCommand.class, ImportTedsCommand.class, GenerateCommand.class,
+        CommandLine.HelpCommand.class})
 public final class OutcomesCli implements Runnable {
 
   public static final int USER_ERROR = 2;
@@ -27,7 +28,7 @@ public final class OutcomesCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, export or import-teds");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, export, import-teds or generate");
   }
 
   public static void main(String[] args) {
