@@ -1,47 +1,154 @@
 package org.iopoutcomes.bench;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.iopoutcomes.generate.BatchGenerator;
+import org.iopoutcomes.generate.GeneratorManifest;
+import org.iopoutcomes.generate.KnownWindow;
+import org.iopoutcomes.generate.World;
+import org.iopoutcomes.generate.WorldParameters;
+import org.iopoutcomes.ingest.SourceFile;
+import org.iopoutcomes.pipeline.OutcomesRun;
+import org.iopoutcomes.pipeline.Progress;
+import org.iopoutcomes.pipeline.SparkSessions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * The bench's command line (a minimal one): computes the five core gold tables with DuckDB from the
- * given batches and prints the rows per table and the seconds each step took.
- * <pre>
- *   java -jar bench/target/outcomes-bench.jar BATCH_DIR... [--as-of yyyy-MM-dd]
- * </pre>
+ * {@code outcomes bench}: times the pipeline on generated data in one process and prints a table:
+ * each stage of a full run (rows, seconds, rows/s), its peak heap, the five core gold tables
+ * computed by DuckDB from the same input files (and whether both agree), the ratio between the
+ * two, and an incremental run over the next days of activity against the full run.
  */
-public final class BenchCommand {
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Times a full run, DuckDB on the same files, and an incremental run, on generated data.")
+public final class BenchCommand implements Callable<Integer> {
 
-  private BenchCommand() {}
+  @Option(names = "--episodes", paramLabel = "<n>", required = true,
+      description = "Episodes of the generated world (1 million gives about 30-40 million input rows).")
+  long episodes;
+
+  @Option(names = "--increment-days", paramLabel = "<d>", defaultValue = "1",
+      description = "Days of further activity in the increment. Default: ${DEFAULT-VALUE}")
+  int incrementDays;
+
+  @Option(names = "--seed", paramLabel = "<n>", defaultValue = "20260101",
+      description = "Seed of the generated world. Default: ${DEFAULT-VALUE}")
+  long seed;
+
+  @Option(names = "--work", paramLabel = "<dir>", defaultValue = "bench-work",
+      description = "Folder for the generated batches (kept and reused) and the bench's lake (replaced). "
+          + "Default: ${DEFAULT-VALUE}")
+  String work;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    List<Path> batches = new ArrayList<>();
-    LocalDate asOf = null;
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--as-of") && i + 1 < args.length) {
-        asOf = LocalDate.parse(args[++i]);
-      } else if (args[i].startsWith("-")) {
-        usage();
-        return;
-      } else {
-        batches.add(Path.of(args[i]));
-      }
-    }
-    if (batches.isEmpty()) {
-      usage();
-      return;
-    }
-    DuckDbGold.Result result = new DuckDbGold().compute(batches, asOf);
-    System.out.printf("duckdb as of %s: load %.2f s%n", result.asOf(), result.loadSeconds());
-    result.tables().values().forEach(t ->
-        System.out.printf("  %-18s %,7d rows %6.2f s%n", t.table(), t.rows().size(), t.seconds()));
-    System.out.printf("  total %.2f s%n", result.totalSeconds());
+    CommandLine commandLine = new CommandLine(new BenchCommand());
+    commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+      cl.getErr().println("outcomes bench: " + e.getMessage());
+      return e instanceof IllegalArgumentException ? 2 : 1;
+    });
+    System.exit(commandLine.execute(args));
   }
 
-  private static void usage() {
-    System.err.println("usage: outcomes-bench BATCH_DIR... [--as-of yyyy-MM-dd]");
-    System.exit(2);
+  @Override
+  public Integer call() {
+    if (episodes < 1 || incrementDays < 1) {
+      throw new IllegalArgumentException("--episodes and --increment-days must be at least 1");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    SparkSession spark = SparkSessions.local(SparkSessions.builder("outcomes bench"), 4).getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    Progress quiet = line -> { };
+
+    Path data = Path.of(work, "data", "episodes-" + episodes + "-seed-" + seed);
+    Path base = data.resolve("base");
+    Path increment = data.resolve("increment-" + incrementDays + "d");
+    long generateStart = System.nanoTime();
+    boolean generated = ensureBase(spark, quiet, base) | ensureIncrement(spark, quiet, base, increment);
+    double generateSeconds = seconds(generateStart);
+
+    Path lake = Path.of(work, "lake-" + episodes);
+    deleteRecursively(lake);
+    OutcomesRun pipeline = new OutcomesRun(spark, quiet);
+
+    HeapPeak.reset();
+    long fullStart = System.nanoTime();
+    OutcomesRun.Result full = pipeline.run(new OutcomesRun.Options(List.of(base.toString()), lake.toString(), null));
+    double fullSeconds = seconds(fullStart);
+    long fullHeap = HeapPeak.bytes();
+
+    DuckDbGold.Result duckDb = new DuckDbGold().compute(List.of(base), full.asOf());
+    AgreementReport fullAgreement = new GoldAgreement().compareWithLake(duckDb, spark, lake.toString());
+
+    HeapPeak.reset();
+    long incrementStart = System.nanoTime();
+    OutcomesRun.Result incremental = pipeline.run(
+        new OutcomesRun.Options(List.of(increment.toString()), lake.toString(), null));
+    double incrementSeconds = seconds(incrementStart);
+    long incrementHeap = HeapPeak.bytes();
+
+    // The incremental run's tables against DuckDB computing everything from both batches at once.
+    DuckDbGold.Result duckDbBoth = new DuckDbGold().compute(List.of(base, increment), incremental.asOf());
+    AgreementReport incrementAgreement = new GoldAgreement().compareWithLake(duckDbBoth, spark, lake.toString());
+
+    BenchReport report = new BenchReport(out);
+    report.header(episodes, seed, full, generated ? generateSeconds : null, data);
+    report.stages("full run", full, fullSeconds, fullHeap);
+    report.duckDb(duckDb, full, fullSeconds, fullAgreement);
+    report.stages("incremental run (+" + incrementDays + " day" + (incrementDays == 1 ? "" : "s") + ")", incremental,
+        incrementSeconds, incrementHeap);
+    report.increment(incremental, incrementSeconds, fullSeconds, incrementAgreement);
+    out.flush();
+    spark.stop();
+    return fullAgreement.agrees() && incrementAgreement.agrees() ? 0 : 1;
+  }
+
+  /** Generates the base batch unless a batch of the same world is already there. */
+  private boolean ensureBase(SparkSession spark, Progress progress, Path base) {
+    if (Files.exists(base.resolve(GeneratorManifest.FILE_NAME))) {
+      return false;
+    }
+    new BatchGenerator(spark, progress).generate(new BatchGenerator.Request(new World(episodes, seed),
+        KnownWindow.through(WorldParameters.REFERENCE_LAST_DAY), base.toString(), SourceFile.Format.CSV, true));
+    return true;
+  }
+
+  /** Generates the increment (the next days after the base) unless it is already there. */
+  private boolean ensureIncrement(SparkSession spark, Progress progress, Path base, Path increment) {
+    if (Files.exists(increment.resolve(GeneratorManifest.FILE_NAME))) {
+      return false;
+    }
+    new BatchGenerator(spark, progress).generate(BatchGenerator.increment(spark, base.toString(), incrementDays,
+        increment.toString(), SourceFile.Format.CSV, true));
+    return true;
+  }
+
+  private static void deleteRecursively(Path folder) {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear " + folder, e);
+    }
+  }
+
+  static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
   }
 }
