@@ -31,6 +31,7 @@ public final class Contract {
   private final Map<String, TableSchema> tables = new LinkedHashMap<>();
   private final Map<Pattern, String> identifierPatterns = new LinkedHashMap<>();
   private final Map<String, String> identifierValuePatterns = new LinkedHashMap<>();
+  private final Map<String, List<String>> identifierValuePrefilters = new LinkedHashMap<>();
 
   private Contract() {
     JsonNode manifest = read("manifest.json");
@@ -58,8 +59,11 @@ public final class Contract {
     JsonNode identifiers = read("identifiers.json");
     identifiers.get("column_name_patterns").forEach(p ->
         identifierPatterns.put(Pattern.compile(p.get("pattern").asText()), p.get("identifier").asText()));
-    identifiers.get("value_patterns").forEach(p ->
-        identifierValuePatterns.put(p.get("pattern").asText(), p.get("identifier").asText()));
+    identifiers.get("value_patterns").forEach(p -> {
+      identifierValuePatterns.put(p.get("pattern").asText(), p.get("identifier").asText());
+      identifierValuePrefilters.put(p.get("pattern").asText(),
+          p.has("only_if_contains") ? strings(p.get("only_if_contains")) : List.of());
+    });
   }
 
   /** The contract bundled with the jobs (read once). */
@@ -143,6 +147,14 @@ public final class Contract {
   /** Regular expressions (as text) of values that look like direct identifiers, with what they are. */
   public Map<String, String> identifierValuePatterns() {
     return identifierValuePatterns;
+  }
+
+  /**
+   * Per value pattern, strings one of which a value must contain (case-insensitively) for the
+   * pattern to be searched for in it; empty: searched for in every value.
+   */
+  public Map<String, List<String>> identifierValuePrefilters() {
+    return identifierValuePrefilters;
   }
 
   private static List<String> strings(JsonNode array) {

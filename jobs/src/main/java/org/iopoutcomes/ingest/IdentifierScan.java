@@ -37,14 +37,15 @@ final class IdentifierScan {
 
   static void check(SparkSession spark, SourceFile file, List<String> header, Contract contract) {
     Map<String, String> patterns = contract.identifierValuePatterns();
+    ValuePatterns valuePatterns = new ValuePatterns(patterns, contract.identifierValuePrefilters());
     List<Finding> found = switch (file.format()) {
       case CSV -> TextLines.read(spark, file.path())
           .filter(line -> line.number() > 1 && !line.isBlank())
-          .flatMap(line -> csvFindings(line, header, patterns))
+          .flatMap(line -> csvFindings(line, header, valuePatterns))
           .take(1);
       case JSON_LINES -> TextLines.read(spark, file.path())
           .filter(line -> !line.isBlank())
-          .flatMap(line -> jsonFindings(line, patterns))
+          .flatMap(line -> jsonFindings(line, valuePatterns))
           .take(1);
       case PARQUET -> parquetFindings(spark, file, patterns);
     };
@@ -56,7 +57,7 @@ final class IdentifierScan {
     }
   }
 
-  private static Iterator<Finding> csvFindings(TextLines.Line line, List<String> header, Map<String, String> patterns) {
+  private static Iterator<Finding> csvFindings(TextLines.Line line, List<String> header, ValuePatterns patterns) {
     List<Finding> findings = new ArrayList<>();
     CsvLine.Parsed parsed = CsvLine.parse(line.text());
     List<String> fields = parsed.malformed() ? List.of(line.text()) : parsed.fields();
@@ -67,7 +68,7 @@ final class IdentifierScan {
     return findings.iterator();
   }
 
-  private static Iterator<Finding> jsonFindings(TextLines.Line line, Map<String, String> patterns) {
+  private static Iterator<Finding> jsonFindings(TextLines.Line line, ValuePatterns patterns) {
     List<Finding> findings = new ArrayList<>();
     try {
       JsonNode record = JSON.readTree(line.text());
@@ -88,12 +89,52 @@ final class IdentifierScan {
   }
 
   private static void addFinding(List<Finding> findings, long line, String column, String value,
-      Map<String, String> patterns) {
-    for (Map.Entry<String, String> pattern : patterns.entrySet()) {
-      if (value != null && Patterns.compiled(pattern.getKey()).matcher(value).find()) {
+      ValuePatterns patterns) {
+    if (value == null) {
+      return;
+    }
+    for (Map.Entry<String, String> pattern : patterns.identifiers().entrySet()) {
+      if (patterns.worthSearching(pattern.getKey(), value) && Patterns.compiled(pattern.getKey()).matcher(value).find()) {
         findings.add(new Finding(line, column, pattern.getValue()));
         return;
       }
+    }
+  }
+
+  /**
+   * The value patterns with their cheap pre-tests: a pattern is searched for only in a value that
+   * contains one of its strings. Without them the e-mail pattern alone, backtracking from every
+   * position of every field, costs more than reading the file.
+   */
+  private record ValuePatterns(Map<String, String> identifiers, Map<String, List<String>> onlyIfContains)
+      implements Serializable {
+
+    boolean worthSearching(String pattern, String value) {
+      List<String> needles = onlyIfContains.getOrDefault(pattern, List.of());
+      return needles.isEmpty() || needles.stream().anyMatch(needle -> containsIgnoreCase(value, needle));
+    }
+
+    private static boolean containsIgnoreCase(String value, String needle) {
+      char first = needle.charAt(0);
+      if (Character.toLowerCase(first) == Character.toUpperCase(first)) {
+        // Not a letter: a plain search finds it (and usually rules the value out at once).
+        int at = value.indexOf(first);
+        return at >= 0 && (needle.length() == 1 || value.indexOf(needle, at) >= 0
+            || regionMatchAnywhere(value, needle, at));
+      }
+      return regionMatchAnywhere(value, needle, 0);
+    }
+
+    private static boolean regionMatchAnywhere(String value, String needle, int from) {
+      char lower = Character.toLowerCase(needle.charAt(0));
+      char upper = Character.toUpperCase(needle.charAt(0));
+      for (int i = from; i + needle.length() <= value.length(); i++) {
+        char c = value.charAt(i);
+        if ((c == lower || c == upper) && value.regionMatches(true, i, needle, 0, needle.length())) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
