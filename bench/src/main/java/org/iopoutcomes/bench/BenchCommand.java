@@ -72,28 +72,32 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     SparkSession spark = SparkSessions.local(SparkSessions.builder("outcomes bench"), 4).getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
-    Progress quiet = line -> { };
+    // What each phase is doing goes to standard error; the table, at the end, to standard output.
+    Progress progress = line -> System.err.println("  " + line);
 
     Path data = Path.of(work, "data", "episodes-" + episodes + "-seed-" + seed);
     Path base = data.resolve("base");
     Path increment = data.resolve("increment-" + incrementDays + "d");
     long generateStart = System.nanoTime();
-    boolean generated = ensureBase(spark, quiet, base) | ensureIncrement(spark, quiet, base, increment);
+    boolean generated = ensureBase(spark, progress, base) | ensureIncrement(spark, progress, base, increment);
     double generateSeconds = seconds(generateStart);
 
     Path lake = Path.of(work, "lake-" + episodes);
     deleteRecursively(lake);
-    OutcomesRun pipeline = new OutcomesRun(spark, quiet);
+    OutcomesRun pipeline = new OutcomesRun(spark, progress);
 
+    System.err.println("bench: full run of " + base);
     HeapPeak.reset();
     long fullStart = System.nanoTime();
     OutcomesRun.Result full = pipeline.run(new OutcomesRun.Options(List.of(base.toString()), lake.toString(), null));
     double fullSeconds = seconds(fullStart);
     long fullHeap = HeapPeak.bytes();
 
+    System.err.println("bench: DuckDB on the same files");
     DuckDbGold.Result duckDb = new DuckDbGold().compute(List.of(base), full.asOf());
     AgreementReport fullAgreement = new GoldAgreement().compareWithLake(duckDb, spark, lake.toString());
 
+    System.err.println("bench: incremental run of " + increment);
     HeapPeak.reset();
     long incrementStart = System.nanoTime();
     OutcomesRun.Result incremental = pipeline.run(

@@ -73,8 +73,9 @@ public final class TouchedEpisodes {
       before("sessions", lastVersions).ifPresent(s -> sessionIds.add(
           s.filter(col("session_date").gt(window).and(col("session_date").leq(until))).select("session_id")));
     }
-    if (!sessionIds.isEmpty()) {
-      Dataset<Row> sessions = sessionIds.stream().reduce(Dataset::union).orElseThrow().distinct();
+    Dataset<Row> sessions = sessionIds.stream().reduce(Dataset::union).map(Dataset::distinct).orElse(null);
+    // Usually no earlier session changed: then the large attendance and cost tables are not scanned.
+    if (sessions != null && !sessions.persist().isEmpty()) {
       for (String entity : List.of("attendance", "costs")) {
         if (lake.exists(lake.silver(entity))) {
           Dataset<Row> rows = lake.read(lake.silver(entity));
