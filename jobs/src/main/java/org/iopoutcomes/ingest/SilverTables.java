@@ -50,6 +50,11 @@ public final class SilverTables {
     return DataTypes.createStructType(fields);
   }
 
+  /** Delta's table builder reads a relative location as a table name: local paths are made absolute. */
+  private static String absolute(String path) {
+    return path.contains(":") ? path : java.nio.file.Path.of(path).toAbsolutePath().toString();
+  }
+
   static DataType sparkType(ColumnSpec column) {
     return switch (column.type()) {
       case "string", "code" -> DataTypes.StringType;
@@ -76,7 +81,7 @@ public final class SilverTables {
     String path = lake.silver(entity.entity());
     if (!lake.exists(path)) {
       // Row-level changes are recorded from the start: they tell later runs which episodes to recompute.
-      DeltaTable.createIfNotExists(spark).location(path).addColumns(schema(entity))
+      DeltaTable.createIfNotExists(spark).location(absolute(path)).addColumns(schema(entity))
           .property(TouchedEpisodes.CHANGE_DATA_FEED, "true").execute();
       rows.write().format("delta").mode("append").save(path);
       return;
