@@ -75,7 +75,8 @@ public final class TouchedEpisodes {
     }
     Dataset<Row> sessions = sessionIds.stream().reduce(Dataset::union).map(Dataset::distinct).orElse(null);
     // Usually no earlier session changed: then the large attendance and cost tables are not scanned.
-    if (sessions != null && !sessions.persist().isEmpty()) {
+    // (Not cached: the test reads a small table, and a cache here would outlive the run.)
+    if (sessions != null && !sessions.isEmpty()) {
       for (String entity : List.of("attendance", "costs")) {
         if (lake.exists(lake.silver(entity))) {
           Dataset<Row> rows = lake.read(lake.silver(entity));
