@@ -52,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--max-reject-rate", paramLabel = "<rate>", defaultValue = "5%",
       description = "Stop before changing any table when a file sends more than this share of its rows to "
-          + "quarantine (5% or 0.05). Default: ${DEFAULT-VALUE}")
+          + "quarantine (5%% or 0.05). Default: ${DEFAULT-VALUE}")
   String maxRejectRate;
 
   @Option(names = "--min-cell-size", paramLabel = "<n>", defaultValue = "11",

@@ -51,10 +51,9 @@ public final class BatchIngest {
   public CheckedBatch check(String batch) {
     Map<SourceFile, List<String>> headers = new LinkedHashMap<>();
     for (SourceFile file : BatchFiles.list(batch, spark.sparkContext().hadoopConfiguration(), contract)) {
-      List<String> header = FileHeader.check(spark, file, contract);
-      IdentifierScan.check(spark, file, header, contract);
-      headers.put(file, header);
+      headers.put(file, FileHeader.check(spark, file, contract));
     }
+    IdentifierScan.check(spark, headers, contract);
     return new CheckedBatch(batch, headers);
   }
 

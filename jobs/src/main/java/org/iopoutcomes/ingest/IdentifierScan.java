@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,50 +33,74 @@ final class IdentifierScan {
 
   private IdentifierScan() {}
 
-  /** A value that looks like an identifier: where it is and what it looks like. */
-  record Finding(long line, String column, String identifier) implements Serializable {}
+  /** A value that looks like an identifier: in which file, where, and what it looks like. */
+  record Finding(String file, long line, String column, String identifier) implements Serializable {}
 
-  static void check(SparkSession spark, SourceFile file, List<String> header, Contract contract) {
+  /**
+   * Searches every file of a batch; throws {@link InputRefusedException} naming the first finding
+   * (in the files' order). The text files are searched in one Spark job, so that they share the
+   * cores; each task stops at its first finding.
+   */
+  static void check(SparkSession spark, Map<SourceFile, List<String>> headers, Contract contract) {
     Map<String, String> patterns = contract.identifierValuePatterns();
     ValuePatterns valuePatterns = new ValuePatterns(patterns, contract.identifierValuePrefilters());
-    List<Finding> found = switch (file.format()) {
-      case CSV -> TextLines.read(spark, file.path())
-          .filter(line -> line.number() > 1 && !line.isBlank())
-          .flatMap(line -> csvFindings(line, header, valuePatterns))
-          .take(1);
-      case JSON_LINES -> TextLines.read(spark, file.path())
-          .filter(line -> !line.isBlank())
-          .flatMap(line -> jsonFindings(line, valuePatterns))
-          .take(1);
-      case PARQUET -> parquetFindings(spark, file, patterns);
-    };
-    if (!found.isEmpty()) {
-      Finding finding = found.get(0);
-      throw new InputRefusedException(file.path() + ": column '" + finding.column() + "' holds a value that looks like "
-          + "a direct identifier (" + finding.identifier() + ", " + (file.format() == SourceFile.Format.PARQUET
-              ? "record " : "line ") + finding.line() + "); the pipeline only takes de-identified data");
+    List<Finding> found = new ArrayList<>();
+    JavaRDD<Finding> textFindings = null;
+    for (Map.Entry<SourceFile, List<String>> fileAndHeader : headers.entrySet()) {
+      SourceFile file = fileAndHeader.getKey();
+      List<String> header = fileAndHeader.getValue();
+      JavaRDD<Finding> findings = switch (file.format()) {
+        case CSV -> TextLines.read(spark, file.path())
+            .filter(line -> line.number() > 1 && !line.isBlank())
+            .flatMap(line -> csvFindings(file.path(), line, header, valuePatterns));
+        case JSON_LINES -> TextLines.read(spark, file.path())
+            .filter(line -> !line.isBlank())
+            .flatMap(line -> jsonFindings(file.path(), line, valuePatterns));
+        case PARQUET -> null;
+      };
+      if (findings == null) {
+        found.addAll(parquetFindings(spark, file, patterns));
+      } else {
+        textFindings = textFindings == null ? findings : textFindings.union(findings);
+      }
     }
+    if (textFindings != null) {
+      found.addAll(textFindings.mapPartitions(IdentifierScan::firstOnly).collect());
+    }
+    List<String> fileOrder = headers.keySet().stream().map(SourceFile::path).toList();
+    found.stream()
+        .min(java.util.Comparator.<Finding>comparingInt(f -> fileOrder.indexOf(f.file())).thenComparingLong(Finding::line))
+        .ifPresent(finding -> {
+          SourceFile file = headers.keySet().stream().filter(f -> f.path().equals(finding.file())).findFirst().orElseThrow();
+          throw new InputRefusedException(file.path() + ": column '" + finding.column() + "' holds a value that looks "
+              + "like a direct identifier (" + finding.identifier() + ", " + (file.format() == SourceFile.Format.PARQUET
+                  ? "record " : "line ") + finding.line() + "); the pipeline only takes de-identified data");
+        });
   }
 
-  private static Iterator<Finding> csvFindings(TextLines.Line line, List<String> header, ValuePatterns patterns) {
+  private static Iterator<Finding> firstOnly(Iterator<Finding> findings) {
+    return findings.hasNext() ? List.of(findings.next()).iterator() : java.util.Collections.emptyIterator();
+  }
+
+  private static Iterator<Finding> csvFindings(String file, TextLines.Line line, List<String> header, ValuePatterns patterns) {
     List<Finding> findings = new ArrayList<>();
     CsvLine.Parsed parsed = CsvLine.parse(line.text());
     List<String> fields = parsed.malformed() ? List.of(line.text()) : parsed.fields();
     for (int i = 0; i < fields.size() && findings.isEmpty(); i++) {
       String column = parsed.malformed() ? "(the whole line)" : i < header.size() ? header.get(i) : "(field " + (i + 1) + ")";
-      addFinding(findings, line.number(), column, fields.get(i), patterns);
+      addFinding(findings, file, line.number(), column, fields.get(i), patterns);
     }
     return findings.iterator();
   }
 
-  private static Iterator<Finding> jsonFindings(TextLines.Line line, ValuePatterns patterns) {
+  private static Iterator<Finding> jsonFindings(String file, TextLines.Line line, ValuePatterns patterns) {
     List<Finding> findings = new ArrayList<>();
     try {
       JsonNode record = JSON.readTree(line.text());
       if (record != null && record.isObject()) {
         record.fields().forEachRemaining(field -> {
           if (findings.isEmpty()) {
-            addFinding(findings, line.number(), field.getKey(), field.getValue().asText(field.getValue().toString()),
+            addFinding(findings, file, line.number(), field.getKey(), field.getValue().asText(field.getValue().toString()),
                 patterns);
           }
         });
@@ -84,18 +109,18 @@ final class IdentifierScan {
     } catch (java.io.IOException e) {
       // Not JSON: searched as plain text below, and quarantined later as record.not_json_object.
     }
-    addFinding(findings, line.number(), "(the whole line)", line.text(), patterns);
+    addFinding(findings, file, line.number(), "(the whole line)", line.text(), patterns);
     return findings.iterator();
   }
 
-  private static void addFinding(List<Finding> findings, long line, String column, String value,
+  private static void addFinding(List<Finding> findings, String file, long line, String column, String value,
       ValuePatterns patterns) {
     if (value == null) {
       return;
     }
     for (Map.Entry<String, String> pattern : patterns.identifiers().entrySet()) {
       if (patterns.worthSearching(pattern.getKey(), value) && Patterns.compiled(pattern.getKey()).matcher(value).find()) {
-        findings.add(new Finding(line, column, pattern.getValue()));
+        findings.add(new Finding(file, line, column, pattern.getValue()));
         return;
       }
     }
@@ -158,7 +183,7 @@ final class IdentifierScan {
         .collectAsList();
     return rows.stream().map(r -> {
       String[] columnAndKind = r.getString(1).split("\u0000");
-      return new Finding(r.getLong(0), columnAndKind[0], columnAndKind[1]);
+      return new Finding(file.path(), r.getLong(0), columnAndKind[0], columnAndKind[1]);
     }).toList();
   }
 

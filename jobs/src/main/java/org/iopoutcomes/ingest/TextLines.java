@@ -1,23 +1,37 @@
 package org.iopoutcomes.ingest;
 
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import scala.Tuple2;
 
 /**
- * The lines of a text file with their line numbers, read in parallel. Hadoop's input splits come
- * in file order, so numbering with zipWithIndex gives each physical line its number (from 1).
+ * The lines of a text file with their line numbers (from 1), read in parallel.
+ *
+ * <p>A file up to {@link #WHOLE_FILE_BYTES} is read as one partition and numbered as it is read: one
+ * pass. A larger file is split so that several tasks share it; Hadoop's splits come in file order, so
+ * zipWithIndex numbers its lines, at the price of a first pass that only counts them.
  */
 public final class TextLines {
+
+  /** Files up to this size are read whole by one task, which numbers lines without a counting pass. */
+  static final long WHOLE_FILE_BYTES = 1L << 30;
 
   /** One physical line; {@code validUtf8} is false when its bytes are not UTF-8. */
   public record Line(long number, String text, boolean validUtf8) implements Serializable {
@@ -29,30 +43,66 @@ public final class TextLines {
   private TextLines() {}
 
   public static JavaRDD<Line> read(SparkSession spark, String path) {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    return jsc.newAPIHadoopFile(path, TextInputFormat.class, LongWritable.class, Text.class,
-            spark.sparkContext().hadoopConfiguration())
-        .map(offsetAndLine -> decode(offsetAndLine._2()))
-        .zipWithIndex()
-        .map(lineAndIndex -> lineAndIndex._1().numbered(lineAndIndex._2() + 1));
+    return read(spark, path, WHOLE_FILE_BYTES, 0);
   }
 
-  /** Text with a number yet to come: Hadoop reuses its Text objects, so the bytes are decoded here. */
-  private record Unnumbered(String text, boolean validUtf8) implements Serializable {
-    Line numbered(long number) {
-      String withoutBom = number == 1 && text.startsWith("\uFEFF") ? text.substring(1) : text;
-      return new Line(number, withoutBom, validUtf8);
+  /** As {@link #read(SparkSession, String)}, with the whole-file limit and (if above 0) the split size given. */
+  static JavaRDD<Line> read(SparkSession spark, String path, long wholeFileBytes, long maxSplitBytes) {
+    Configuration conf = new Configuration(spark.sparkContext().hadoopConfiguration());
+    boolean whole = length(path, conf) <= wholeFileBytes;
+    if (whole) {
+      conf.setLong(FileInputFormat.SPLIT_MINSIZE, Long.MAX_VALUE);
+    } else if (maxSplitBytes > 0) {
+      conf.setLong(FileInputFormat.SPLIT_MAXSIZE, maxSplitBytes);
+    }
+    JavaPairRDD<LongWritable, Text> lines = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .newAPIHadoopFile(path, TextInputFormat.class, LongWritable.class, Text.class, conf);
+    if (whole) {
+      return lines.mapPartitions(TextLines::numberedInOrder);
+    }
+    // Hadoop reuses its Text objects: each is decoded before the next is read.
+    return lines.zipWithIndex().map(lineAndIndex -> decode(lineAndIndex._1()._2(), lineAndIndex._2() + 1));
+  }
+
+  private static long length(String path, Configuration conf) {
+    try {
+      Path file = new Path(path);
+      return file.getFileSystem(conf).getFileStatus(file).getLen();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
     }
   }
 
-  private static Unnumbered decode(Text line) {
+  /** The lines of a whole file, numbered from 1 as they come. */
+  private static Iterator<Line> numberedInOrder(Iterator<Tuple2<LongWritable, Text>> lines) {
+    return new Iterator<>() {
+      private long number;
+
+      @Override
+      public boolean hasNext() {
+        return lines.hasNext();
+      }
+
+      @Override
+      public Line next() {
+        return decode(lines.next()._2(), ++number);
+      }
+    };
+  }
+
+  private static Line decode(Text line, long number) {
     CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
+    String text;
+    boolean valid = true;
     try {
-      return new Unnumbered(strict.decode(ByteBuffer.wrap(line.getBytes(), 0, line.getLength())).toString(), true);
+      text = strict.decode(ByteBuffer.wrap(line.getBytes(), 0, line.getLength())).toString();
     } catch (CharacterCodingException e) {
-      return new Unnumbered(new String(line.getBytes(), 0, line.getLength(), StandardCharsets.UTF_8), false);
+      text = new String(line.getBytes(), 0, line.getLength(), StandardCharsets.UTF_8);
+      valid = false;
     }
+    String withoutBom = number == 1 && text.startsWith("\uFEFF") ? text.substring(1) : text;
+    return new Line(number, withoutBom, valid);
   }
 }
