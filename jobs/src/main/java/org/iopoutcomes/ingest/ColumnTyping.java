@@ -3,7 +3,6 @@ package org.iopoutcomes.ingest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.to_date;
-import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -17,13 +16,13 @@ import org.iopoutcomes.contract.Contract;
  * How one text column of the contract becomes a typed value, and the rules it can break, each as
  * a Spark expression that yields the rule id when broken:
  * {@code <column>.required}, {@code <column>.type}, {@code <column>.code}, {@code <column>.range}.
- * Values are trimmed; an empty value is missing. Codes are matched lower-cased. {@code invalid} is
+ * Values come trimmed, with an empty value as null ({@link RawRecords}). Codes are matched lower-cased. {@code invalid} is
  * true where a value is present but not of the column's type or code list.
  */
 record ColumnTyping(Column typed, Column invalid, List<Column> problems) {
 
   static ColumnTyping of(ColumnSpec spec, Column raw, Contract contract) {
-    Column value = when(trim(raw, " \t\r\n").notEqual(""), trim(raw, " \t\r\n"));
+    Column value = raw;
     Column parsed = parse(spec, value, contract);
     Column typed = spec.defaultValue() == null ? parsed
         : when(value.isNull(), lit(spec.defaultValue())).otherwise(parsed);

@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,9 +39,15 @@ final class ParquetRecords {
         lit(null).cast(DataTypes.StringType).as(RawRecords.MALFORMED)));
     for (String column : entity.columnNames()) {
       columns.add(present.contains(column)
-          ? col("`" + column + "`").cast(DataTypes.StringType).as(column)
+          ? trimmedOrNull(col("`" + column + "`").cast(DataTypes.StringType)).as(column)
           : lit(null).cast(DataTypes.StringType).as(column));
     }
     return parquet.select(columns.toArray(Column[]::new));
+  }
+
+  /** As {@link RawRecords#trimmedOrNull}, in Spark: Parquet values never pass through Java. */
+  private static Column trimmedOrNull(Column text) {
+    Column trimmed = trim(text, RawRecords.BLANKS);
+    return when(trimmed.notEqual(""), trimmed);
   }
 }

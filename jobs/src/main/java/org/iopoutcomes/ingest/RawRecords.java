@@ -13,8 +13,9 @@ import org.iopoutcomes.contract.EntitySchema;
 
 /**
  * An input file as rows of strings: where each record came from, the record as it was read, why it
- * is malformed (if it is), and the contract's columns as untyped text. Typing and validation come
- * after, in {@link RowValidation}, the same way for every format.
+ * is malformed (if it is), and the contract's columns as untyped text, trimmed of spaces, tabs and
+ * line ends, with an empty value as missing (null). Typing and validation come after, in
+ * {@link RowValidation}, the same way for every format.
  */
 public final class RawRecords {
 
@@ -71,8 +72,29 @@ public final class RawRecords {
     cells[3] = number;
     cells[4] = raw;
     cells[5] = malformed;
-    System.arraycopy(values, 0, cells, 6, values.length);
+    for (int i = 0; i < values.length; i++) {
+      cells[6 + i] = values[i] == null ? null : trimmedOrNull(values[i].toString());
+    }
     return RowFactory.create(cells);
+  }
+
+  /** The characters a value is trimmed of, at both ends. */
+  static final String BLANKS = " \t\r\n";
+
+  /**
+   * The value without blanks at either end, or null when nothing is left. Done here, in plain Java,
+   * because Spark's trim with a set of characters costs more than parsing the line.
+   */
+  static String trimmedOrNull(String value) {
+    int start = 0;
+    int end = value.length();
+    while (start < end && BLANKS.indexOf(value.charAt(start)) >= 0) {
+      start++;
+    }
+    while (end > start && BLANKS.indexOf(value.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return start == end ? null : value.substring(start, end);
   }
 
   /** Turns a line of a text file into a record row. */

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.iopoutcomes.SilverFixture;
 import org.iopoutcomes.SparkTestSession;
 import org.iopoutcomes.contract.Contract;
@@ -218,11 +217,11 @@ class RowValidationTest {
     EntitySchema schema = CONTRACT.entity(entity);
     List<Row> raw = new ArrayList<>();
     long line = 2;
+    SourceFile file = new SourceFile("batch", entity, entity + ".csv", SourceFile.Format.CSV);
     for (Map<String, String> values : rows) {
-      List<Object> cells = new ArrayList<>(List.of("batch", entity, entity + ".csv", line++, values.toString()));
-      cells.add(null);
-      schema.columnNames().forEach(c -> cells.add(values.get(c)));
-      raw.add(RowFactory.create(cells.toArray()));
+      // Through RawRecords.row, as the parsers do: values arrive trimmed, empty ones as null.
+      raw.add(RawRecords.row(file, line++, values.toString(), null,
+          schema.columnNames().stream().map(values::get).toArray()));
     }
     Map<String, Dataset<Row>> targets = new HashMap<>();
     targets.put("episodes", lake.table("episodes"));
