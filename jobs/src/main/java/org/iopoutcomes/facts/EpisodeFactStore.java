@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.iopoutcomes.contract.Contract;
@@ -79,8 +80,22 @@ public final class EpisodeFactStore {
     int files = (int) Math.max(1, (episodes + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
     // Clustered by admission date, the episodes still in care (those later runs touch) share a few
     // recent files, so a merge rewrites those and leaves the older ones alone.
-    folded.repartitionByRange(files, col("admission_date"), col("episode_id"))
-        .write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path());
+    if (files == 1) {
+      // One file: sorted in one task, without the sampling pass a range partitioning would make.
+      write(folded.repartition(1).sortWithinPartitions(col("admission_date"), col("episode_id")));
+      return;
+    }
+    // The range bounds come from a sample of the rows: kept, so that the facts are computed once.
+    Dataset<Row> kept = folded.persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      write(kept.repartitionByRange(files, col("admission_date"), col("episode_id")));
+    } finally {
+      kept.unpersist();
+    }
+  }
+
+  private void write(Dataset<Row> rows) {
+    rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path());
   }
 
   /**
