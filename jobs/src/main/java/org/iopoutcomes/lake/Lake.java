@@ -78,6 +78,16 @@ public final class Lake {
     return DeltaTable.forPath(spark, tablePath).history(1).select("version").first().getLong(0);
   }
 
+  /** The rows the table's last commit wrote (Delta's numOutputRows), read from its log. */
+  public long rowsWrittenByLastCommit(String tablePath) {
+    Row last = DeltaTable.forPath(spark, tablePath).history(1).select("operationMetrics").first();
+    String rows = last.<String, String>getJavaMap(0).get("numOutputRows");
+    if (rows == null) {
+      throw new LakeException(tablePath + ": the last commit records no numOutputRows");
+    }
+    return Long.parseLong(rows);
+  }
+
   /** The table as it was at a version. */
   public Dataset<Row> read(String tablePath, long version) {
     return spark.read().format("delta").option("versionAsOf", version).load(tablePath);
