@@ -70,7 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--episodes and --increment-days must be at least 1");
     }
     PrintWriter out = spec.commandLine().getOut();
-    SparkSession spark = SparkSessions.local(SparkSessions.builder("outcomes bench"), 4).getOrCreate();
+    SparkSession spark = SparkSessions.local(SparkSessions.builder("outcomes bench")).getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     // What each phase is doing goes to standard error; the table, at the end, to standard output.
     Progress progress = line -> System.err.println("  " + line);

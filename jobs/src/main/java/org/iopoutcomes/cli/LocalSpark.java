@@ -14,7 +14,7 @@ final class LocalSpark {
   static SparkSession start(String appName) {
     SparkSession.Builder builder = SparkSessions.builder(appName);
     if (System.getProperty("spark.master") == null) {
-      builder = SparkSessions.local(builder, 4);
+      builder = SparkSessions.local(builder);
     }
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");

@@ -107,7 +107,10 @@ public final class OutcomesRun {
     long checkStart = System.nanoTime();
     List<BatchIngest.CheckedBatch> batches = options.inputs().stream().map(ingest::check).toList();
     stages.add(new Stage("check input files", batches.size(), seconds(checkStart)));
-    progress.say("run " + runId + ": " + batches.size() + " batch(es) into " + lake.root());
+    int partitions = ShufflePartitions.applyFor(spark,
+        batches.stream().flatMap(b -> b.headers().keySet().stream()).toList());
+    progress.say("run " + runId + ": " + batches.size() + " batch(es) into " + lake.root() + ", " + partitions
+        + " shuffle partitions");
 
     List<FileCount> counts = new ArrayList<>();
     LocalDate asOf = options.asOf();

@@ -21,7 +21,15 @@ public final class SparkSessions {
         .config("spark.sql.session.timeZone", "UTC");
   }
 
-  /** Settings for a run inside this JVM when no cluster manager was named. */
+  /**
+   * Settings for a command inside this JVM when no cluster manager was named: the shuffle partitions
+   * of each run are sized to its input ({@link ShufflePartitions}).
+   */
+  public static SparkSession.Builder local(SparkSession.Builder builder) {
+    return local(builder, ShufflePartitions.MIN).config(ShufflePartitions.SETTING, ShufflePartitions.SIZED);
+  }
+
+  /** Settings for a session inside this JVM with a fixed number of shuffle partitions (tests). */
   public static SparkSession.Builder local(SparkSession.Builder builder, int shufflePartitions) {
     return builder
         .master("local[*]")
