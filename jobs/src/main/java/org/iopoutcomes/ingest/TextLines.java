@@ -61,7 +61,21 @@ public final class TextLines {
       return lines.mapPartitions(TextLines::numberedInOrder);
     }
     // Hadoop reuses its Text objects: each is decoded before the next is read.
-    return lines.zipWithIndex().map(lineAndIndex -> decode(lineAndIndex._1()._2(), lineAndIndex._2() + 1));
+    return lines.zipWithIndex().mapPartitions(numbered -> {
+      CharsetDecoder decoder = strictUtf8();
+      return new Iterator<Line>() {
+        @Override
+        public boolean hasNext() {
+          return numbered.hasNext();
+        }
+
+        @Override
+        public Line next() {
+          Tuple2<Tuple2<LongWritable, Text>, Long> lineAndIndex = numbered.next();
+          return decode(decoder, lineAndIndex._1()._2(), lineAndIndex._2() + 1);
+        }
+      };
+    });
   }
 
   private static long length(String path, Configuration conf) {
@@ -75,6 +89,7 @@ public final class TextLines {
 
   /** The lines of a whole file, numbered from 1 as they come. */
   private static Iterator<Line> numberedInOrder(Iterator<Tuple2<LongWritable, Text>> lines) {
+    CharsetDecoder decoder = strictUtf8();
     return new Iterator<>() {
       private long number;
 
@@ -85,15 +100,19 @@ public final class TextLines {
 
       @Override
       public Line next() {
-        return decode(lines.next()._2(), ++number);
+        return decode(decoder, lines.next()._2(), ++number);
       }
     };
   }
 
-  private static Line decode(Text line, long number) {
-    CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+  /** A decoder that reports bytes that are not UTF-8; one per task, reused line after line. */
+  private static CharsetDecoder strictUtf8() {
+    return StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
+  }
+
+  private static Line decode(CharsetDecoder strict, Text line, long number) {
     String text;
     boolean valid = true;
     try {
