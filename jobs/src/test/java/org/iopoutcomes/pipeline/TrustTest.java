@@ -49,6 +49,17 @@ class TrustTest {
     return clean;
   }
 
+  private static Lake bothAtOnce;
+
+  /** One run of the small batch and its correction together, shared by the tests that compare with it. */
+  static synchronized Lake bothBatchesAtOnce() {
+    if (bothAtOnce == null) {
+      bothAtOnce = LakeTables.lake("together");
+      run(bothAtOnce, RejectLimit.NONE, SMALL, CORRECTION);
+    }
+    return bothAtOnce;
+  }
+
   @Test
   void aFileOverTheRejectRateStopsTheRunBeforeSilverOrGold() {
     Lake lake = LakeTables.lake("reject-rate");
@@ -91,9 +102,7 @@ class TrustTest {
     Lake corrected = LakeTables.lake("corrected");
     run(corrected, RejectLimit.NONE, SMALL);
     run(corrected, RejectLimit.NONE, CORRECTION);
-    Lake together = LakeTables.lake("together");
-    run(together, RejectLimit.NONE, SMALL, CORRECTION);
-    LakeTables.assertSameContents(together, corrected);
+    LakeTables.assertSameContents(bothBatchesAtOnce(), corrected);
     Row e2 = corrected.read(corrected.silver("episodes")).filter("episode_id = 'e2'").first();
     assertEquals("completed", e2.getAs("discharge_reason"));
     Row all = corrected.read(corrected.gold("completion"))
