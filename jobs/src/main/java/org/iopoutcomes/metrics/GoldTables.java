@@ -2,7 +2,7 @@ package org.iopoutcomes.metrics;
 
 import java.util.List;
 
-/** Every gold table a run publishes: the five of metrics.md, then the research measures. */
+/** Every gold table a run publishes: the six of metrics.md, then the research measures. */
 public final class GoldTables {
 
   /** The bootstrap of the level-of-care comparison: how many resamples, from which seed. */
@@ -14,6 +14,7 @@ public final class GoldTables {
 
   public static List<GoldTable> all(Bootstrap bootstrap) {
     return List.of(new Completion(), new Retention(), new Attendance(), new CostPerOutcome(), new CostByPayer(),
-        new RetentionCurve(), new Engagement(), new LevelOfCareComparison(bootstrap.resamples(), bootstrap.seed()));
+        new Trends(), new RetentionCurve(), new Engagement(),
+        new LevelOfCareComparison(bootstrap.resamples(), bootstrap.seed()));
   }
 }

@@ -36,11 +36,11 @@ class SuppressionRulesTest {
   }
 
   @Test
-  void theDashboardTablesAreTheSixOfMetricsMd() {
+  void theDashboardTablesAreThoseOfMetricsMdAndEngagement() {
     List<String> dashboards = CONTRACT.goldTableNames().stream()
         .filter(t -> CONTRACT.table(t).hasDashboardView()).toList();
-    assertEquals(List.of("completion", "retention", "attendance", "cost_per_outcome", "cost_by_payer", "engagement"),
-        dashboards);
+    assertEquals(List.of("completion", "retention", "attendance", "cost_per_outcome", "cost_by_payer", "trends",
+        "engagement"), dashboards);
   }
 
   @Test
