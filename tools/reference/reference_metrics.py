@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Independent reference implementation of the gold metric definitions.
 
-Recomputes the five gold tables (`completion`, `retention`, `attendance`,
-`cost_per_outcome`, `cost_by_payer`) of `shared/spec/metrics.md` from one
+Recomputes the six gold tables (`completion`, `retention`, `attendance`,
+`cost_per_outcome`, `cost_by_payer`, `trends`) of `shared/spec/metrics.md` from one
 input batch, after applying every rule of `shared/spec/data-contract.md`,
 following the choices recorded in `docs/decisions.md` where the spec is
 silent. It is written from those documents only (not from the Java code) and
@@ -117,6 +117,11 @@ OUTPUT_COLUMNS = {
                          "cost_per_retained_90", "attended_hours", "cost_per_attended_hour", "as_of"],
     "cost_by_payer": ["payer", "level_of_care", "cost_category", "amount", "charges", "episodes",
                       "share_of_total", "as_of"],
+    "trends": ["admission_month", "level_of_care", "admissions", "episodes_discharged",
+               "episodes_completed", "completion_rate", "completion_rate_ci_low",
+               "completion_rate_ci_high", "episodes_eligible_90", "episodes_retained_90",
+               "retention_rate_90", "retention_rate_90_ci_low", "retention_rate_90_ci_high",
+               "total_cost", "cost_per_episode", "as_of"],
 }
 SORT_COLUMNS = {
     "completion": ["level_of_care", "program_component", "payment_source"],
@@ -124,6 +129,7 @@ SORT_COLUMNS = {
     "attendance": ["level_of_care", "program_component", "payment_source"],
     "cost_per_outcome": ["level_of_care", "program_component", "payment_source"],
     "cost_by_payer": ["payer", "level_of_care", "cost_category"],
+    "trends": ["admission_month", "level_of_care"],
 }
 
 
@@ -633,6 +639,7 @@ class Facts:
         self.level_of_care = episode["level_of_care"]
         self.payment_source = episode["payment_source"]
         admitted = episode["admission_date"]
+        self.admission_month = admitted.strftime("%Y-%m")
         discharge = episode["discharge_date"]
         reason = episode["discharge_reason"]
         # discharged = discharge_date is set and not after as_of.
@@ -875,6 +882,38 @@ def cost_by_payer_table(world, facts):
 # Output
 # ---------------------------------------------------------------------------------------------
 
+def trends_table(facts):
+    """`trends` — one row per admission month (yyyy-MM) and level_of_care (with `all`), over
+    the episodes admitted in that month by as_of: admissions, discharged, completed,
+    completion_rate (+ Wilson), eligible and retained at 90 days, retention_rate_90 (+ Wilson),
+    total_cost of the month's discharged episodes and cost_per_episode (per discharged)."""
+    cells = {}
+    for f in facts.values():
+        for level in (f.level_of_care, ALL):
+            c = cells.setdefault((f.admission_month, level), [0, 0, 0, 0, 0, Decimal("0.00")])
+            c[0] += 1
+            c[1] += f.discharged
+            c[2] += f.completed
+            c[3] += f.eligible[90]
+            c[4] += f.retained[90]
+            if f.discharged:
+                c[5] += f.total_cost()
+    rows = []
+    for (month, level), (admitted, discharged, completed, eligible, retained, total) in cells.items():
+        c_low, c_high = wilson(completed, discharged)
+        r_low, r_high = wilson(retained, eligible)
+        rows.append({
+            "admission_month": month, "level_of_care": level, "admissions": admitted,
+            "episodes_discharged": discharged, "episodes_completed": completed,
+            "completion_rate": rate(completed, discharged), "completion_rate_ci_low": c_low,
+            "completion_rate_ci_high": c_high, "episodes_eligible_90": eligible,
+            "episodes_retained_90": retained, "retention_rate_90": rate(retained, eligible),
+            "retention_rate_90_ci_low": r_low, "retention_rate_90_ci_high": r_high,
+            "total_cost": total, "cost_per_episode": money_per(total, discharged),
+        })
+    return rows
+
+
 def format_value(value):
     """Nulls empty, doubles as repr(float), money with two places, counts as integers."""
     if value is None:
@@ -924,7 +963,7 @@ def write_rejections(out_dir, rows, files):
 
 
 def compute_tables(rows, as_of):
-    """All five gold tables, as {name: rows}."""
+    """The six gold tables of metrics.md, as {name: rows}."""
     world = World(rows, as_of)
     facts = episode_facts(world)
     return {
@@ -933,6 +972,7 @@ def compute_tables(rows, as_of):
         "attendance": attendance_table(world, facts),
         "cost_per_outcome": cost_per_outcome_table(facts),
         "cost_by_payer": cost_by_payer_table(world, facts),
+        "trends": trends_table(facts),
     }
 
 
