@@ -711,6 +711,12 @@ def wilson(x, n):
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
+def rate_with_interval(name, x, n):
+    """The columns of a rate x / n named `name`, with its Wilson interval (`name`_ci_low/_high)."""
+    low, high = wilson(x, n)
+    return {name: rate(x, n), name + "_ci_low": low, name + "_ci_high": high}
+
+
 def cents(amount):
     """A Decimal amount with two places as an integer number of cents."""
     return int(amount.scaleb(2).to_integral_value())
@@ -752,15 +758,12 @@ def completion_table(facts):
             c[3] += f.transferred
     rows = []
     for (level, component, payer), (n, completed, dropped, transferred) in cells.items():
-        c_low, c_high = wilson(completed, n)
-        d_low, d_high = wilson(dropped, n)
         rows.append({
             "level_of_care": level, "program_component": component, "payment_source": payer,
             "episodes_discharged": n, "episodes_completed": completed,
-            "completion_rate": rate(completed, n), "completion_rate_ci_low": c_low,
-            "completion_rate_ci_high": c_high, "episodes_dropped_out": dropped,
-            "dropout_rate": rate(dropped, n), "episodes_transferred": transferred,
-            "dropout_rate_ci_low": d_low, "dropout_rate_ci_high": d_high,
+            **rate_with_interval("completion_rate", completed, n),
+            "episodes_dropped_out": dropped, "episodes_transferred": transferred,
+            **rate_with_interval("dropout_rate", dropped, n),
         })
     return rows
 
@@ -900,15 +903,12 @@ def trends_table(facts):
                 c[5] += f.total_cost()
     rows = []
     for (month, level), (admitted, discharged, completed, eligible, retained, total) in cells.items():
-        c_low, c_high = wilson(completed, discharged)
-        r_low, r_high = wilson(retained, eligible)
         rows.append({
             "admission_month": month, "level_of_care": level, "admissions": admitted,
             "episodes_discharged": discharged, "episodes_completed": completed,
-            "completion_rate": rate(completed, discharged), "completion_rate_ci_low": c_low,
-            "completion_rate_ci_high": c_high, "episodes_eligible_90": eligible,
-            "episodes_retained_90": retained, "retention_rate_90": rate(retained, eligible),
-            "retention_rate_90_ci_low": r_low, "retention_rate_90_ci_high": r_high,
+            **rate_with_interval("completion_rate", completed, discharged),
+            "episodes_eligible_90": eligible, "episodes_retained_90": retained,
+            **rate_with_interval("retention_rate_90", retained, eligible),
             "total_cost": total, "cost_per_episode": money_per(total, discharged),
         })
     return rows
