@@ -11,8 +11,8 @@ import org.iopoutcomes.ingest.SourceFile;
 /**
  * The number of shuffle partitions of a run, sized to its input: about {@value #INPUT_BYTES_PER_PARTITION_MIB}
  * MiB of input files per partition, never fewer than {@value #MIN} nor more than {@value #MAX}. A
- * fixed small number makes the sorts of a million-episode batch spill; a fixed large one makes a
- * daily increment pay for hundreds of empty tasks. Sizing applies only where the session asks for
+ * fixed small number gives a million-episode batch partitions of 15 million rows to sort; a fixed
+ * large one makes a daily increment pay for hundreds of nearly empty tasks. Sizing applies only where the session asks for
  * it ({@value #SETTING} = {@value #SIZED}, as the local launchers do); a partition count set on the
  * cluster, or by the tests, is left alone.
  */
