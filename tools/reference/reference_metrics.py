@@ -20,7 +20,7 @@ import math
 import os
 import re
 import sys
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 ENTITIES = ("episodes", "sessions", "attendance", "costs")
 WINDOWS = (30, 60, 90, 180)
@@ -114,7 +114,10 @@ OUTPUT_COLUMNS = {
     "cost_per_outcome": ["level_of_care", "program_component", "payment_source",
                          "episodes_discharged", "total_cost", "cost_per_episode",
                          "episodes_completed", "cost_per_completion", "episodes_retained_90",
-                         "cost_per_retained_90", "attended_hours", "cost_per_attended_hour", "as_of"],
+                         "cost_per_retained_90", "attended_hours", "cost_per_attended_hour",
+                         "cost_per_episode_ci_low", "cost_per_episode_ci_high",
+                         "cost_per_completion_ci_low", "cost_per_completion_ci_high",
+                         "cost_per_retained_90_ci_low", "cost_per_retained_90_ci_high", "as_of"],
     "cost_by_payer": ["payer", "level_of_care", "cost_category", "amount", "charges", "episodes",
                       "share_of_total", "as_of"],
     "trends": ["admission_month", "level_of_care", "admissions", "episodes_discharged",
@@ -737,6 +740,20 @@ def money_per(total, count, scale=1):
     return Decimal(divide_half_up(cents(total) * scale, count)).scaleb(-2)
 
 
+def ratio_interval(n, sum_y, sum_yy, sum_x, sum_xy):
+    """95% interval of the ratio sum(y) / sum(x) over n episodes, y a cost in cents and x 0 or 1:
+    R +- z sqrt(n / (n - 1) * sum((y - R x)^2) / sum(x)^2) (delta method for a ratio estimator),
+    each bound half-up to cents; (None, None) when sum(x) is 0 or n < 2."""
+    if sum_x == 0 or n < 2:
+        return None, None
+    scaled_residuals = max(0, sum_x * sum_yy - 2 * sum_y * sum_xy + sum_y * sum_y)  # exact integers
+    variance = n * scaled_residuals / ((n - 1) * sum_x ** 3)
+    ratio = sum_y / sum_x
+    half = Z * math.sqrt(variance)
+    return tuple(Decimal(repr((ratio + sign * half) / 100)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+                 for sign in (-1, 1))
+
+
 # ---------------------------------------------------------------------------------------------
 # Gold tables
 # ---------------------------------------------------------------------------------------------
@@ -824,7 +841,8 @@ def cost_per_outcome_table(facts):
     """`cost_per_outcome` — over discharged episodes; for a component c the cost attributed to
     c and the attended hours of c's sessions, for `all` every cost and attended hour of the
     episodes. cost per X = total_cost / X (null when X is 0), half-up to cents;
-    cost_per_attended_hour = total_cost * 60 / attended minutes."""
+    cost_per_attended_hour = total_cost * 60 / attended minutes. Each cost per episode, completion
+    and 90-day retention has its 95% delta-method interval (docs/decisions.md)."""
     cells = {}
     for f in facts.values():
         if not f.discharged:
@@ -835,14 +853,24 @@ def cost_per_outcome_table(facts):
                 cost, minutes = f.total_cost(), f.total_minutes()
             else:
                 cost, minutes = f.cost.get(component, Decimal("0.00")), f.minutes.get(component, 0)
-            c = cells.setdefault(cell, [0, Decimal("0.00"), 0, 0, 0])
+            c = cells.setdefault(cell, [0, Decimal("0.00"), 0, 0, 0, 0, 0, 0])
             c[0] += 1
             c[1] += cost
             c[2] += f.completed
             c[3] += f.retained[90]
             c[4] += minutes
+            c[5] += cents(cost) ** 2
+            c[6] += cents(cost) if f.completed else 0
+            c[7] += cents(cost) if f.retained[90] else 0
     rows = []
-    for (level, component, payer), (n, total, completed, retained, minutes) in cells.items():
+    for (level, component, payer), (n, total, completed, retained, minutes,
+                                     squares, cost_completed, cost_retained) in cells.items():
+        y = cents(total)
+        intervals = {}
+        for name, x, xy in (("cost_per_episode", n, y), ("cost_per_completion", completed, cost_completed),
+                            ("cost_per_retained_90", retained, cost_retained)):
+            low, high = ratio_interval(n, y, squares, x, xy)
+            intervals[name + "_ci_low"], intervals[name + "_ci_high"] = low, high
         rows.append({
             "level_of_care": level, "program_component": component, "payment_source": payer,
             "episodes_discharged": n, "total_cost": total,
@@ -851,6 +879,7 @@ def cost_per_outcome_table(facts):
             "episodes_retained_90": retained, "cost_per_retained_90": money_per(total, retained),
             "attended_hours": minutes / 60,
             "cost_per_attended_hour": money_per(total, minutes, scale=60),
+            **intervals,
         })
     return rows
 

@@ -16,6 +16,7 @@ import os
 import sys
 import tempfile
 import unittest
+from decimal import Decimal
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import reference_metrics as rm  # noqa: E402
@@ -252,6 +253,14 @@ class ReferenceMetricsTest(unittest.TestCase):
                           m["cost_per_attended_hour"]), ("460.00", "230.00", "2.5", "184.00"))
         e1 = rows[(IOP, "all", "medicaid")]
         self.assertEqual(e1["episodes_completed"], "1")
+
+    def test_ratio_interval(self):
+        # Costs 350, 90, 200 dollars (in cents); every episode counted, then only the first.
+        y, yy = 64000, 35000 ** 2 + 9000 ** 2 + 20000 ** 2
+        self.assertEqual(rm.ratio_interval(3, y, yy, 3, y), (Decimal("65.65"), Decimal("361.02")))
+        self.assertEqual(rm.ratio_interval(3, y, yy, 1, 35000), (Decimal("-232.79"), Decimal("1512.79")))
+        self.assertEqual(rm.ratio_interval(1, 35000, 35000 ** 2, 1, 35000), (None, None))
+        self.assertEqual(rm.ratio_interval(3, y, yy, 0, 0), (None, None))
 
     def test_cost_per_outcome_cut_off(self):
         rows, _ = self.table("cost_per_outcome", cut=True)

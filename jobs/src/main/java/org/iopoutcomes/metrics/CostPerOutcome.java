@@ -1,5 +1,6 @@
 package org.iopoutcomes.metrics;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,6 +22,11 @@ import org.iopoutcomes.facts.Facts;
  * </ul>
  * Ratios are rounded half-up to cents; a cost per X whose X is 0 is null. A cell has a row when
  * it holds at least one discharged episode.
+ *
+ * <p>Beyond metrics.md, cost_per_episode, cost_per_completion and cost_per_retained_90 carry a 95%
+ * interval ({@code _ci_low}, {@code _ci_high}): the delta-method interval of a ratio of sums over
+ * the cell's episodes ({@link org.iopoutcomes.stats.RatioInterval}), from exact sums of the
+ * episodes' cost, squared cost and cost of those with the outcome (docs/decisions.md).
  */
 public final class CostPerOutcome implements GoldTable {
 
@@ -37,12 +43,24 @@ public final class CostPerOutcome implements GoldTable {
             "CAST(sum(group_cost) AS DECIMAL(18,2)) AS total_cost",
             "count_if(completed) AS episodes_completed",
             "count_if(completed OR los_days >= 90) AS episodes_retained_90",
-            "CAST(sum(group_attended_minutes) AS BIGINT) AS attended_minutes"));
-    return totals.selectExpr("*",
+            "CAST(sum(group_attended_minutes) AS BIGINT) AS attended_minutes",
+            "sum(coalesce(group_cost, 0) * coalesce(group_cost, 0)) AS cost_squared",
+            "CAST(sum(CASE WHEN completed THEN group_cost ELSE 0 END) AS DECIMAL(18,2)) AS cost_of_completed",
+            "CAST(sum(CASE WHEN completed OR los_days >= 90 THEN group_cost ELSE 0 END) AS DECIMAL(18,2))"
+                + " AS cost_of_retained_90"));
+    String total = "coalesce(total_cost, 0)";
+    List<String> columns = new ArrayList<>(List.of("*",
         MetricFunctions.moneyPer("total_cost", "episodes_discharged", "cost_per_episode"),
         MetricFunctions.moneyPer("total_cost", "episodes_completed", "cost_per_completion"),
         MetricFunctions.moneyPer("total_cost", "episodes_retained_90", "cost_per_retained_90"),
         "CAST(attended_minutes AS DOUBLE) / 60 AS attended_hours",
-        MetricFunctions.moneyPer("total_cost * 60", "attended_minutes", "cost_per_attended_hour"));
+        MetricFunctions.moneyPer("total_cost * 60", "attended_minutes", "cost_per_attended_hour")));
+    columns.addAll(List.of(MetricFunctions.moneyInterval("cost_per_episode",
+        "episodes_discharged", total, "cost_squared", "episodes_discharged", total)));
+    columns.addAll(List.of(MetricFunctions.moneyInterval("cost_per_completion",
+        "episodes_discharged", total, "cost_squared", "episodes_completed", "cost_of_completed")));
+    columns.addAll(List.of(MetricFunctions.moneyInterval("cost_per_retained_90",
+        "episodes_discharged", total, "cost_squared", "episodes_retained_90", "cost_of_retained_90")));
+    return totals.selectExpr(columns.toArray(String[]::new));
   }
 }

@@ -30,6 +30,18 @@ class CostPerOutcomeTest {
   }
 
   @Test
+  void costsPerOutcomeCarryTheDeltaMethodInterval() {
+    // Costs 350, 90, 200; e1 completed; e1 and e6 retained at 90 days (RatioIntervalTest checks the formula).
+    costs.cell("level_of_care", "all", "program_component", "all", "payment_source", "all")
+        .money("cost_per_episode_ci_low", "65.65").money("cost_per_episode_ci_high", "361.02")
+        .money("cost_per_completion_ci_low", "-232.79").money("cost_per_completion_ci_high", "1512.79")
+        .money("cost_per_retained_90_ci_low", "136.40").money("cost_per_retained_90_ci_high", "503.60");
+    // One episode: no variance, no interval; no completion: no ratio, no interval.
+    costs.cell("level_of_care", "outpatient", "program_component", "all", "payment_source", "all")
+        .isNull("cost_per_episode_ci_low").isNull("cost_per_completion_ci_high");
+  }
+
+  @Test
   void componentCellsTakeTheCostAttributedToTheComponent() {
     // Group therapy: e1 and e2 attended s1; c1 + c3 are for s1. The episode-level charges are not.
     costs.cell("level_of_care", IOP, "program_component", "group_therapy", "payment_source", "medicaid")
