@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
 import org.iopoutcomes.SparkTestSession;
+import org.iopoutcomes.lake.Lake;
 import org.junit.jupiter.api.Test;
 
 /** What a user sees when a command is wrong: one line naming the problem, a non-zero exit. */
@@ -21,7 +27,8 @@ class OutcomesCliTest {
         () -> assertTrue(runHelp.out().contains("--lake"), runHelp.out()),
         () -> assertTrue(runHelp.out().contains("--as-of"), runHelp.out()));
     CliRun exportHelp = CliRun.of("export", "--help");
-    assertTrue(exportHelp.out().contains("--table") && exportHelp.out().contains("--out"), exportHelp.out());
+    assertTrue(exportHelp.out().contains("--table") && exportHelp.out().contains("--out")
+        && exportHelp.out().contains("--out-dir"), exportHelp.out());
   }
 
   @Test
@@ -55,6 +62,52 @@ class OutcomesCliTest {
   @Test
   void exportNeedsATable() {
     assertOneLineError(CliRun.of("export", "--out", "x.csv"), "--table");
+  }
+
+  @Test
+  void exportOfSeveralTablesNeedsAFolder() {
+    assertOneLineError(CliRun.of("export", "--table", "completion", "--table", "retention", "--out", "x.csv"),
+        "--out-dir");
+  }
+
+  @Test
+  void exportNeedsOneDestination() {
+    assertOneLineError(CliRun.of("export", "--table", "completion"), "--out");
+    assertOneLineError(CliRun.of("export", "--table", "completion", "--out", "x.csv", "--out-dir", "csv"),
+        "--out-dir");
+  }
+
+  /** Several tables in one call, each to <dir>/<name>.csv; the one-table form writes the same file. */
+  @Test
+  void exportOfSeveralTablesIntoAFolder() throws IOException {
+    SparkSession spark = SparkTestSession.get();
+    Path root = SparkTestSession.tempDir("cli-export-lake");
+    Lake lake = new Lake(spark, root.toString());
+    spark.sql("SELECT * FROM VALUES ('intensive_outpatient', 'all', 'all', 5L), ('all', 'all', 'all', 9L)"
+            + " AS t(level_of_care, program_component, payment_source, episodes_discharged)")
+        .write().format("delta").save(lake.gold("completion"));
+    spark.sql("SELECT 'b1' AS batch, 'episodes.csv' AS source_file, 7L AS record_number,"
+            + " 'ep-1,x' AS raw_record, array('level_of_care.code', 'admission_date.type') AS broken_rules")
+        .write().format("delta").save(lake.quarantine());
+    Path folder = SparkTestSession.tempDir("cli-exports").resolve("not-yet-there");
+
+    CliRun run = CliRun.of("export", "--lake", root.toString(), "--table", "completion", "--table", "quarantine",
+        "--out-dir", folder.toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertAll(
+        () -> assertEquals(List.of("level_of_care,program_component,payment_source,episodes_discharged",
+            "all,all,all,9", "intensive_outpatient,all,all,5"), Files.readAllLines(folder.resolve("completion.csv"))),
+        () -> assertEquals(List.of("batch,source_file,record_number,raw_record,broken_rules",
+            "b1,episodes.csv,7,\"ep-1,x\",level_of_care.code; admission_date.type"),
+            Files.readAllLines(folder.resolve("quarantine.csv"))),
+        () -> assertTrue(run.out().contains("completion: 2 rows written to")
+            && run.out().contains("quarantine: 1 rows written to"), run.out()));
+    Path single = folder.resolveSibling("completion.csv");
+    assertEquals(0, CliRun.of("export", "--lake", root.toString(), "--table", "completion",
+        "--out", single.toString()).exitCode());
+    assertEquals(Files.readAllLines(folder.resolve("completion.csv")), Files.readAllLines(single),
+        "--out and --out-dir write the same CSV");
   }
 
   private static void assertOneLineError(CliRun run, String named) {
