@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     versionProvider = OutcomesCli.Version.class,
     description = "Retention, completion and cost-per-outcome tables for treatment programs, in Delta Lake.",
     subcommands = {RunCommand.class, ExportCommand.class, ImportTedsCommand.class, GenerateCommand.class,
-        SqlServerCommand.class, CommandLine.HelpCommand.class})
+        DashboardCommand.class, SqlServerCommand.class, CommandLine.HelpCommand.class})
 public final class OutcomesCli implements Runnable {
 
   public static final int USER_ERROR = 2;
@@ -28,7 +28,7 @@ public final class OutcomesCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, export, sql-server, import-teds or generate");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, export, dashboard, sql-server, import-teds or generate");
   }
 
   public static void main(String[] args) {
