@@ -34,6 +34,18 @@ CREATE OR REPLACE TEMP MACRO money_per(money, units) AS
       * ((abs(CAST(money * 100 AS HUGEINT)) * 2 + units) // (2 * units)) AS DECIMAL(20, 0)) * 0.01
   END::DECIMAL(18, 2);
 
+-- The 95% delta-method interval of a cost per outcome Σy / Σx over n episodes, x being 1 for an
+-- episode with the outcome (docs/decisions.md; stats/RatioInterval in the jobs): side -1 gives the
+-- lower bound, +1 the upper. The residual sum Σx·Σ(y − R x)² = Σx·Σy² − 2 Σy·Σxy + (Σy)² is exact in
+-- cents², then doubles in the pipeline's order of operations, rounded to cents. Null when Σx = 0 or
+-- n < 2. y_cents, yy_cents and xy_cents are the sums Σy, Σy² and Σxy in whole cents (HUGEINT).
+CREATE OR REPLACE TEMP MACRO money_ci(n, y_cents, yy_cents, x, xy_cents, side) AS
+  CASE WHEN x > 0 AND n >= 2 THEN
+    round((y_cents::DOUBLE / x + side * 1.959963984540054 * sqrt(
+        n * greatest(0.0, (x * yy_cents - 2 * y_cents * xy_cents + y_cents * y_cents)::DOUBLE)
+        / ((n - 1) * pow(x, 3)))) / 100, 2)::DECIMAL(18, 2)
+  END;
+
 -- Typed input rows, every batch ---------------------------------------------------------------------
 
 CREATE OR REPLACE TEMP TABLE input_file (file VARCHAR, batch_no INTEGER);
