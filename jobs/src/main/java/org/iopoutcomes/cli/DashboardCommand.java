@@ -10,7 +10,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.iopoutcomes.contract.Contract;
-import org.iopoutcomes.lake.Lake;
 import org.iopoutcomes.publish.dashboard.DashboardPage;
 import org.iopoutcomes.publish.dashboard.DashboardSnapshot;
 import picocli.CommandLine;
@@ -30,9 +29,8 @@ final class DashboardCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--lake", paramLabel = "<dir>", defaultValue = "lake",
-      description = "The lake folder or URI. Default: ${DEFAULT-VALUE}")
-  String lake;
+  @CommandLine.Mixin
+  LakeToRead lake;
 
   @Option(names = "--out", paramLabel = "<dir>", defaultValue = "dashboard",
       description = "The folder to write index.html to (created if missing). Default: ${DEFAULT-VALUE}")
@@ -45,9 +43,10 @@ final class DashboardCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SparkSession spark = LocalSpark.start("outcomes dashboard");
     Contract contract = Contract.load();
-    DashboardSnapshot snapshot = DashboardSnapshot.read(new Lake(spark, lake), contract);
+    DashboardPage.requireLevelOfCare(contract, levelOfCare);
+    SparkSession spark = LocalSpark.start("outcomes dashboard");
+    DashboardSnapshot snapshot = DashboardSnapshot.read(lake.open(spark), contract);
     String html = new DashboardPage(snapshot, contract, levelOfCare).html();
     Path page = write(html);
     spec.commandLine().getOut().printf("dashboard of run %s (as of %s) written to %s%n", snapshot.runId(),

@@ -36,9 +36,8 @@ final class ExportCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--lake", paramLabel = "<dir>", defaultValue = "lake",
-      description = "The lake folder or URI. Default: ${DEFAULT-VALUE}")
-  String lake;
+  @CommandLine.Mixin
+  LakeToRead lake;
 
   @Option(names = "--table", paramLabel = "<name>", required = true,
       description = "A table to export; repeat it to export several (with --out-dir).")
@@ -58,10 +57,7 @@ final class ExportCommand implements Callable<Integer> {
     List<String> names = List.copyOf(new LinkedHashSet<>(tables));
     checkDestination(names);
     SparkSession spark = LocalSpark.start("outcomes export");
-    Lake lakeTables = new Lake(spark, lake);
-    if (!lakeTables.rootExists()) {
-      throw new Lake.LakeException(lake + ": no such lake folder");
-    }
+    Lake lakeTables = lake.open(spark);
     CsvExport export = new CsvExport(spark, lakeTables, Contract.load());
     List<String> unknown = names.stream().filter(name -> !export.tableNames().contains(name)).toList();
     if (!unknown.isEmpty()) {

@@ -62,9 +62,8 @@ public final class SqlServerCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--lake", paramLabel = "<dir>", defaultValue = "lake",
-      description = "The lake folder or URI. Default: ${DEFAULT-VALUE}")
-  String lake;
+  @CommandLine.Mixin
+  LakeToRead lake;
 
   @Option(names = "--port", paramLabel = "<N>", defaultValue = "10000",
       description = "The port to listen on (0: any free port). Default: ${DEFAULT-VALUE}")
@@ -83,10 +82,7 @@ public final class SqlServerCommand implements Callable<Integer> {
     checkPortFree();
     quietHiveInternals();
     SparkSession spark = LocalSpark.start("outcomes sql-server");
-    Lake lakeTables = new Lake(spark, lake);
-    if (!lakeTables.rootExists()) {
-      throw new Lake.LakeException(lake + ": no such lake folder");
-    }
+    Lake lakeTables = lake.open(spark);
     SqlViews.Registered registered = SqlViews.register(spark, lakeTables, Contract.load());
     ThriftServer server = start(spark);
     PrintWriter out = spec.commandLine().getOut();

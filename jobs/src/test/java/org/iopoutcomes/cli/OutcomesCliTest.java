@@ -54,6 +54,22 @@ class OutcomesCliTest {
   }
 
   @Test
+  void dashboardOfAMissingLake() {
+    assertOneLineError(CliRun.of("dashboard", "--lake", "/no/such/lake", "--out", "x"), "/no/such/lake");
+  }
+
+  @Test
+  void dashboardOfALakeWithoutARunSaysRunFirst() {
+    String lake = SparkTestSession.tempDir("cli-empty-lake").toString();
+    assertOneLineError(CliRun.of("dashboard", "--lake", lake, "--out", lake + "/page"), "run 'outcomes run' first");
+  }
+
+  @Test
+  void dashboardOfAnUnknownLevelOfCare() {
+    assertOneLineError(CliRun.of("dashboard", "--lake", "/no/such/lake", "--level-of-care", "day_spa"), "day_spa");
+  }
+
+  @Test
   void exportOfAnUnknownTable() {
     String lake = SparkTestSession.tempDir("cli-empty-lake").toString();
     assertOneLineError(CliRun.of("export", "--lake", lake, "--table", "patients", "--out", "x.csv"), "patients");

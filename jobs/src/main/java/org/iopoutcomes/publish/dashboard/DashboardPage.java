@@ -31,14 +31,19 @@ public final class DashboardPage {
 
   /** A page for the snapshot, with the component and payer breakdowns for one level of care (or all). */
   public DashboardPage(DashboardSnapshot snapshot, Contract contract, String levelOfCare) {
-    if (!levelOfCare.equals(Facts.ALL) && !contract.codes("level_of_care").contains(levelOfCare)) {
-      throw new IllegalArgumentException("no level of care '" + levelOfCare + "' (levels: all, "
-          + String.join(", ", contract.codes("level_of_care")) + ")");
-    }
+    requireLevelOfCare(contract, levelOfCare);
     this.snapshot = snapshot;
     this.level = levelOfCare;
     this.parts = new PageFigures(contract, snapshot.minCellSize());
     this.figures = parts.figures();
+  }
+
+  /** Refuses a level of care the contract does not know (all is every level). */
+  public static void requireLevelOfCare(Contract contract, String levelOfCare) {
+    if (!levelOfCare.equals(Facts.ALL) && !contract.codes("level_of_care").contains(levelOfCare)) {
+      throw new IllegalArgumentException("no level of care '" + levelOfCare + "' (levels: all, "
+          + String.join(", ", contract.codes("level_of_care")) + ")");
+    }
   }
 
   public String html() {

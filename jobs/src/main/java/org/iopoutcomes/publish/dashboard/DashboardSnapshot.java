@@ -47,9 +47,6 @@ public record DashboardSnapshot(String runId, LocalDate asOf, Instant endedAt, M
 
   /** Reads the snapshot of the last succeeded run; fails with a clear message when there is none. */
   public static DashboardSnapshot read(Lake lake, Contract contract) {
-    if (!lake.rootExists()) {
-      throw new Lake.LakeException(lake.root() + ": no such lake folder");
-    }
     if (!lake.exists(lake.runLog())) {
       throw new Lake.LakeException(lake.root() + ": no run log; run 'outcomes run' first");
     }
