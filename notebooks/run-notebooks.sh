@@ -5,6 +5,9 @@
 #   bash notebooks/run-notebooks.sh            # all notebooks
 #   bash notebooks/run-notebooks.sh researcher # only notebooks/researcher.ipynb
 #
+# With several notebooks and none of the settings that change a run, the pipeline runs once for them
+# all (OUTCOMES_LAKE); a notebook run alone runs the pipeline itself.
+#
 # Needs Debian's Jupyter for the system Python (the `python3` first on PATH may be another interpreter):
 #   apt-get install -y --no-install-recommends python3-nbconvert python3-nbclient python3-ipykernel \
 #       python3-pandas python3-matplotlib
@@ -51,6 +54,21 @@ export OUTCOMES_HOME="$REPO"
 export OUTCOMES_FIGURES_DIR="${OUTCOMES_FIGURES_DIR:-$OUT/figures}"
 export PYDEVD_DISABLE_FILE_VALIDATION=1
 mkdir -p "$OUT"
+
+# Several notebooks on the default batch and settings read one lake: the pipeline runs once here,
+# and each notebook exports what it needs from it (OUTCOMES_LAKE), instead of a run per notebook.
+if [ "${#notebooks[@]}" -gt 1 ] && [ -z "${OUTCOMES_LAKE:-}${OUTCOMES_CSV_DIR:-}${OUTCOMES_INPUT:-}" ] \
+    && [ -z "${OUTCOMES_AS_OF:-}${OUTCOMES_MAX_REJECT_RATE:-}${OUTCOMES_MIN_CELL_SIZE:-}" ]; then
+  echo "run-notebooks: one pipeline run on data-samples/sample for the ${#notebooks[@]} notebooks ..." >&2
+  started=$SECONDS
+  if ! "$REPO/bin/outcomes" run --input "$REPO/data-samples/sample" --lake "$scratch/lake" >"$scratch/run.log" 2>&1; then
+    cat "$scratch/run.log" >&2
+    echo "run-notebooks: the shared pipeline run failed" >&2
+    exit 1
+  fi
+  echo "run-notebooks: shared run done in $((SECONDS - started)) s" >&2
+  export OUTCOMES_LAKE="$scratch/lake"
+fi
 
 failed=()
 for nb in "${notebooks[@]}"; do
