@@ -60,9 +60,8 @@ class CrashSafetyTest {
     List<String> command = new ArrayList<>();
     command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
     command.add("-Xmx1g");
-    // The serial collector leaves the cores to the runs. The full JIT stays: a killed run lasts up to
-    // a pipeline's length, long enough for C2 to pay (the sample's batches: 101 s, against 131 s with
-    // C1 alone).
+    // A short-lived JVM: the quick compiler and the serial collector leave the cores to the runs.
+    command.add("-XX:TieredStopAtLevel=1");
     command.add("-XX:+UseSerialGC");
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect")).forEach(command::add);
