@@ -46,7 +46,7 @@ final class DashboardCommand implements Callable<Integer> {
     Contract contract = Contract.load();
     DashboardPage.requireLevelOfCare(contract, levelOfCare);
     SparkSession spark = LocalSpark.start("outcomes dashboard");
-    DashboardSnapshot snapshot = DashboardSnapshot.read(lake.open(spark), contract);
+    DashboardSnapshot snapshot = DashboardSnapshot.read(spark, lake.open(spark), contract);
     String html = new DashboardPage(snapshot, contract, levelOfCare).html();
     Path page = write(html);
     spec.commandLine().getOut().printf("dashboard of run %s (as of %s) written to %s%n", snapshot.runId(),

@@ -24,8 +24,12 @@ public final class RunLog {
       String message, String codeVersion, List<FileCount> inputs, List<String> tablesWritten,
       Map<String, Long> tableVersions, String factsRefresh, Long episodesRecomputed) {}
 
-  /** What the last succeeded run left: its cut-off, code version and the version of every table. */
-  public record Succeeded(LocalDate asOf, String codeVersion, Map<String, Long> tableVersions) {}
+  /**
+   * What the last succeeded run left: its id, cut-off, end, code version, the version of every table
+   * and its per-file counts.
+   */
+  public record Succeeded(String runId, LocalDate asOf, Instant endedAt, String codeVersion,
+      Map<String, Long> tableVersions, List<FileCount> inputs) {}
 
   private final SparkSession spark;
   private final Lake lake;
@@ -68,9 +72,18 @@ public final class RunLog {
         .filter(col("status").equalTo("succeeded").and(col("table_versions").isNotNull()))
         .orderBy(col("ended_at").desc())
         .limit(1)
-        .select("as_of", "code_version", "table_versions")
+        .select("run_id", "as_of", "ended_at", "code_version", "table_versions", "inputs")
         .collectAsList();
-    return last.stream().findFirst().map(row -> new Succeeded(
-        row.isNullAt(0) ? null : row.getDate(0).toLocalDate(), row.getString(1), row.getJavaMap(2)));
+    return last.stream().findFirst().map(row -> new Succeeded(row.getString(0),
+        row.isNullAt(1) ? null : row.getDate(1).toLocalDate(), row.isNullAt(2) ? null : row.getTimestamp(2).toInstant(),
+        row.getString(3), row.getJavaMap(4), row.isNullAt(5) ? List.of() : inputs(row.getList(5))));
+  }
+
+  private static List<FileCount> inputs(List<Row> inputs) {
+    return inputs.stream()
+        .map(input -> new FileCount(input.getAs("batch"), input.getAs("entity"), input.getAs("source_file"),
+            input.getAs("format"), input.<Long>getAs("rows_read"), input.<Long>getAs("rows_accepted"),
+            input.<Long>getAs("rows_quarantined")))
+        .toList();
   }
 }

@@ -5,16 +5,17 @@ import static org.apache.spark.sql.functions.explode;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.iopoutcomes.contract.Contract;
 import org.iopoutcomes.ingest.FileCount;
 import org.iopoutcomes.lake.Lake;
 import org.iopoutcomes.publish.DashboardViews;
+import org.iopoutcomes.publish.RunLog;
 
 /**
  * What the dashboard shows, read from a lake as the last succeeded run left it: every dashboard view
@@ -46,21 +47,13 @@ public record DashboardSnapshot(String runId, LocalDate asOf, Instant endedAt, M
   }
 
   /** Reads the snapshot of the last succeeded run; fails with a clear message when there is none. */
-  public static DashboardSnapshot read(Lake lake, Contract contract) {
+  public static DashboardSnapshot read(SparkSession spark, Lake lake, Contract contract) {
     if (!lake.exists(lake.runLog())) {
       throw new Lake.LakeException(lake.root() + ": no run log; run 'outcomes run' first");
     }
-    List<Row> runs = lake.read(lake.runLog())
-        .filter(col("status").equalTo("succeeded").and(col("table_versions").isNotNull()))
-        .orderBy(col("ended_at").desc()).limit(1)
-        .select("run_id", "as_of", "ended_at", "table_versions", "inputs")
-        .collectAsList();
-    if (runs.isEmpty()) {
-      throw new Lake.LakeException(lake.root() + ": no run has succeeded yet; run 'outcomes run' first");
-    }
-    Row run = runs.get(0);
-    String runId = run.getString(0);
-    Map<String, Long> versions = run.getJavaMap(3);
+    RunLog.Succeeded run = new RunLog(spark, lake, contract).lastSucceeded().orElseThrow(() ->
+        new Lake.LakeException(lake.root() + ": no run has succeeded yet; run 'outcomes run' first"));
+    Map<String, Long> versions = run.tableVersions();
 
     Map<String, ViewRows> views = new LinkedHashMap<>();
     for (String table : DashboardViews.dashboardTables(contract)) {
@@ -75,15 +68,8 @@ public record DashboardSnapshot(String runId, LocalDate asOf, Instant endedAt, M
           .toList()));
     }
 
-    List<FileCount> files = new ArrayList<>();
-    for (Row input : run.<Row>getList(4)) {
-      files.add(new FileCount(input.getAs("batch"), input.getAs("entity"), input.getAs("source_file"),
-          input.getAs("format"), input.<Long>getAs("rows_read"), input.<Long>getAs("rows_accepted"),
-          input.<Long>getAs("rows_quarantined")));
-    }
-    return new DashboardSnapshot(runId, run.isNullAt(1) ? null : run.getDate(1).toLocalDate(),
-        run.isNullAt(2) ? null : run.getTimestamp(2).toInstant(), views, files,
-        quarantined(lake, versions.get("quarantine"), runId));
+    return new DashboardSnapshot(run.runId(), run.asOf(), run.endedAt(), views, run.inputs(),
+        quarantined(lake, versions.get("quarantine"), run.runId()));
   }
 
   private static List<QuarantineCount> quarantined(Lake lake, Long version, String runId) {
