@@ -2,8 +2,9 @@
 """Independent reference implementation of the gold metric definitions.
 
 Recomputes the six gold tables (`completion`, `retention`, `attendance`,
-`cost_per_outcome`, `cost_by_payer`, `trends`) of `shared/spec/metrics.md` from one
-input batch, after applying every rule of `shared/spec/data-contract.md`,
+`cost_per_outcome`, `cost_by_payer`, `trends`) of `shared/spec/metrics.md` (version 2), and
+two of its research tables (`engagement`, and the deterministic columns of
+`level_of_care_comparison`), from one input batch, after applying every rule of `shared/spec/data-contract.md`,
 following the choices recorded in `docs/decisions.md` where the spec is
 silent. It is written from those documents only (not from the Java code) and
 uses nothing but the Python standard library, so that its output can serve as
@@ -21,6 +22,7 @@ import os
 import re
 import sys
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 ENTITIES = ("episodes", "sessions", "attendance", "costs")
 WINDOWS = (30, 60, 90, 180)
@@ -120,6 +122,16 @@ OUTPUT_COLUMNS = {
                          "cost_per_retained_90_ci_low", "cost_per_retained_90_ci_high", "as_of"],
     "cost_by_payer": ["payer", "level_of_care", "cost_category", "amount", "charges", "episodes",
                       "share_of_total", "as_of"],
+    "engagement": ["level_of_care", "program_component", "payment_source",
+                   "episodes_eligible_initiation", "episodes_initiated", "initiation_rate",
+                   "initiation_rate_ci_low", "initiation_rate_ci_high",
+                   "episodes_eligible_engagement", "episodes_engaged", "engagement_rate",
+                   "engagement_rate_ci_low", "engagement_rate_ci_high", "as_of"],
+    "level_of_care_comparison": ["reference_level", "comparison_level", "measure", "iop_n",
+                                 "other_n", "iop_value", "other_value", "difference",
+                                 "interval_method", "iop_standardised", "other_standardised",
+                                 "standardised_difference", "standard_population_share", "icer",
+                                 "as_of"],
     "trends": ["admission_month", "level_of_care", "admissions", "episodes_discharged",
                "episodes_completed", "completion_rate", "completion_rate_ci_low",
                "completion_rate_ci_high", "episodes_eligible_90", "episodes_retained_90",
@@ -133,6 +145,8 @@ SORT_COLUMNS = {
     "cost_per_outcome": ["level_of_care", "program_component", "payment_source"],
     "cost_by_payer": ["payer", "level_of_care", "cost_category"],
     "trends": ["admission_month", "level_of_care"],
+    "engagement": ["level_of_care", "program_component", "payment_source"],
+    "level_of_care_comparison": ["comparison_level", "measure"],
 }
 
 
@@ -641,7 +655,13 @@ class Facts:
         self.episode_id = episode["episode_id"]
         self.level_of_care = episode["level_of_care"]
         self.payment_source = episode["payment_source"]
+        self.age_group = episode["age_group"]
+        self.co_occurring_mental_health = episode["co_occurring_mental_health"]
+        self.prior_treatment_episodes = episode["prior_treatment_episodes"]
         admitted = episode["admission_date"]
+        self.admission_date = admitted
+        # days observed: as_of - admission_date (whatever happened to the episode since).
+        self.days_observed = (as_of - admitted).days
         self.admission_month = admitted.strftime("%Y-%m")
         discharge = episode["discharge_date"]
         reason = episode["discharge_reason"]
@@ -660,6 +680,7 @@ class Facts:
         self.exposed = set()          # components with at least one attended session
         self.minutes = {}             # attended minutes by component
         self.cost = {}                # cost by component (None = episode-level / unattributed)
+        self.attended_days = []       # day (session_date - admission_date) of each attended session
 
     def total_minutes(self):
         return sum(self.minutes.values())
@@ -676,6 +697,8 @@ def episode_facts(world):
         component = world.sessions[a["session_id"]]["program_component"]
         if a["status"] == "attended":
             f.exposed.add(component)
+            f.attended_days.append((world.sessions[a["session_id"]]["session_date"]
+                                    - f.admission_date).days)
         f.minutes[component] = f.minutes.get(component, 0) + (a["minutes_attended"] or 0)
     for c in world.costs:
         f = facts[c["episode_id"]]
@@ -812,8 +835,15 @@ def attendance_table(world, facts):
     """`attendance` — counts invitations, not episodes: for a component c the invitations to
     c's sessions of the episodes in the level_of_care/payment_source group (whether or not the
     episode ever attended one), for `all` every invitation. scheduled = status not `cancelled`;
-    attended = `attended`; missed = `no_show` + `late_cancel`; attended_hours = minutes / 60."""
+    attended = `attended`; missed = `no_show` + `late_cancel`; attended_hours = minutes / 60.
+    v2: every group of episodes (level_of_care or `all`) x `all` x (payment_source or `all`) has
+    its row even without an invitation (counts 0, rates null); a component's row exists where
+    there are invitations to that component's sessions."""
     cells = {}
+    for f in facts.values():
+        for level in (f.level_of_care, ALL):
+            for payer in (f.payment_source, ALL):
+                cells.setdefault((level, ALL, payer), [0, 0, 0, 0])
     for a in world.attendance:
         f = facts[a["episode_id"]]
         component = world.sessions[a["session_id"]]["program_component"]
@@ -834,6 +864,169 @@ def attendance_table(world, facts):
             "attendance_rate": rate(attended, scheduled), "missed_rate": rate(missed, scheduled),
             "attended_hours": minutes / 60,
         })
+    return rows
+
+
+INITIATION_DAYS = 14        # initiation window: days 0 to 14 after admission
+ENGAGEMENT_DAYS = 34        # engagement window: up to 34 days after the initiation day
+
+
+def engagement_status(f):
+    """(initiated, engaged) of one episode, from its attended sessions dated by as_of.
+
+    initiated = an attended session on day 0..14 (day = session_date - admission_date); the
+    earliest such day is the initiation day. engaged = initiated and at least two more attended
+    sessions on days strictly after the initiation day and at most 34 days after it (two sessions
+    on one later day count as two)."""
+    days = sorted(f.attended_days)
+    start = next((d for d in days if 0 <= d <= INITIATION_DAYS), None)
+    if start is None:
+        return False, False
+    later = sum(1 for d in days if start < d <= start + ENGAGEMENT_DAYS)
+    return True, later >= 2
+
+
+def engagement_table(facts):
+    """`engagement` (research measure, v2 rule) — over every episode admitted by as_of, in the
+    usual cube. An episode is judged for initiation when as_of - admission_date >= 14 and for
+    engagement when as_of - admission_date >= 48 (14 + 34), whatever happened to it (a discharge,
+    an early initiation or engagement does not change who is judged): a fixed follow-up. The
+    numerators count the judged episodes that initiated / engaged. Rates with Wilson intervals;
+    a cell with episodes but no judged one has its row with null rates."""
+    cells = {}
+    for f in facts.values():
+        initiated, engaged = engagement_status(f)
+        judged_initiation = f.days_observed >= INITIATION_DAYS
+        judged_engagement = f.days_observed >= INITIATION_DAYS + ENGAGEMENT_DAYS
+        for cell in cube_cells(f):
+            c = cells.setdefault(cell, [0, 0, 0, 0])
+            c[0] += judged_initiation
+            c[1] += judged_initiation and initiated
+            c[2] += judged_engagement
+            c[3] += judged_engagement and engaged
+    rows = []
+    for (level, component, payer), (n_init, initiated, n_eng, engaged) in cells.items():
+        rows.append({
+            "level_of_care": level, "program_component": component, "payment_source": payer,
+            "episodes_eligible_initiation": n_init, "episodes_initiated": initiated,
+            **rate_with_interval("initiation_rate", initiated, n_init),
+            "episodes_eligible_engagement": n_eng, "episodes_engaged": engaged,
+            **rate_with_interval("engagement_rate", engaged, n_eng),
+        })
+    return rows
+
+
+REFERENCE_LEVEL = "intensive_outpatient"
+COMPARISON_MEASURES = ("completion_rate", "retention_rate_90", "cost_per_episode", "cost_per_completion")
+
+
+def stratum(f):
+    """The case-mix stratum of an episode: age_group x co_occurring_mental_health (true, false,
+    unknown) x prior_treatment_episodes (0, 1, 2+, unknown)."""
+    cmh = f.co_occurring_mental_health
+    cmh = "unknown" if cmh is None else ("true" if cmh else "false")
+    prior = f.prior_treatment_episodes
+    prior = "unknown" if prior is None else ("2+" if prior >= 2 else str(prior))
+    return f.age_group, cmh, prior
+
+
+def standardise(iop, other):
+    """Direct standardisation of a rate to the pair's own standard population (v2).
+
+    iop, other: lists of (stratum, success) over the measure's population of each level. Only the
+    strata that both levels populate are kept; the standard population is the pooled count of
+    those strata, and both levels' stratum rates are weighted by it (the same weights for both).
+    Returns (iop_standardised, other_standardised, standard_population_share): the share is the
+    pooled count of the kept strata over the pooled count of the whole population (null when it
+    is empty, 0.0 when no stratum is shared; the two rates are then null). Computed exactly with
+    fractions, then turned into doubles."""
+    counts = {}
+    for side, members in ((0, iop), (1, other)):
+        for key, success in members:
+            c = counts.setdefault(key, [0, 0, 0, 0])   # n_iop, x_iop, n_other, x_other
+            c[2 * side] += 1
+            c[2 * side + 1] += success
+    pooled_all = len(iop) + len(other)
+    if pooled_all == 0:
+        return None, None, None
+    kept = {k: c for k, c in counts.items() if c[0] > 0 and c[2] > 0}
+    pooled_kept = sum(c[0] + c[2] for c in kept.values())
+    share = pooled_kept / pooled_all
+    if pooled_kept == 0:
+        return None, None, share
+    iop_rate = sum(Fraction(c[0] + c[2], pooled_kept) * Fraction(c[1], c[0]) for c in kept.values())
+    other_rate = sum(Fraction(c[0] + c[2], pooled_kept) * Fraction(c[3], c[2]) for c in kept.values())
+    return float(iop_rate), float(other_rate), share
+
+
+def level_of_care_comparison_table(facts):
+    """`level_of_care_comparison`, deterministic columns only (the bootstrap intervals are not
+    reproduced; `interval_method` names the method). Over episodes admitted by as_of: one pair
+    (`intensive_outpatient` vs each other level with at least one episode; none when IOP has no
+    episode) and four measures per pair:
+    - completion_rate over discharged episodes (n = discharged);
+    - retention_rate_90 over the episodes eligible at 90 days (n = eligible), retained at 90;
+    - cost_per_episode = every charge by as_of of the discharged episodes / discharged, and
+      cost_per_completion = the same sum / completed, half-up to cents (n = discharged).
+    difference = IOP - other (cost: of the two rounded values, exact). The rates are directly
+    standardised to the pair's pooled case mix over the strata both levels populate (see
+    `standardise`). icer = (IOP - other unrounded cost per episode) / (IOP - other completion
+    rate), half-up to cents; null when a level has no discharged episode or the completion rates
+    are equal. It is the same on the pair's four rows."""
+    levels = {}
+    for f in facts.values():
+        levels.setdefault(f.level_of_care, []).append(f)
+    if REFERENCE_LEVEL not in levels:
+        return []
+
+    def summary(members):
+        discharged = [f for f in members if f.discharged]
+        eligible = [f for f in members if f.eligible[90]]
+        total = sum((f.total_cost() for f in discharged), Decimal("0.00"))
+        completed = sum(f.completed for f in discharged)
+        return {
+            "completion_rate": (len(discharged), rate(completed, len(discharged)),
+                                [(stratum(f), f.completed) for f in discharged]),
+            "retention_rate_90": (len(eligible), rate(sum(f.retained[90] for f in eligible), len(eligible)),
+                                  [(stratum(f), f.retained[90]) for f in eligible]),
+            "cost_per_episode": (len(discharged), money_per(total, len(discharged)), None),
+            "cost_per_completion": (len(discharged), money_per(total, completed), None),
+            "exact_cost_per_episode": (Fraction(cents(total), 100 * len(discharged))
+                                       if discharged else None),
+        }
+
+    iop = summary(levels[REFERENCE_LEVEL])
+    rows = []
+    for level in sorted(levels):
+        if level == REFERENCE_LEVEL:
+            continue
+        other = summary(levels[level])
+        icer = None
+        iop_rate, other_rate = iop["completion_rate"][1], other["completion_rate"][1]
+        if iop_rate is not None and other_rate is not None and iop_rate != other_rate:
+            delta_cost = float(iop["exact_cost_per_episode"] - other["exact_cost_per_episode"])
+            icer = Decimal(repr(delta_cost / (iop_rate - other_rate))).quantize(
+                Decimal("0.01"), rounding=ROUND_HALF_UP)
+        for measure in COMPARISON_MEASURES:
+            iop_n, iop_value, iop_strata = iop[measure]
+            other_n, other_value, other_strata = other[measure]
+            is_rate = measure in ("completion_rate", "retention_rate_90")
+            difference = None if iop_value is None or other_value is None else iop_value - other_value
+            row = {
+                "reference_level": REFERENCE_LEVEL, "comparison_level": level, "measure": measure,
+                "iop_n": iop_n, "other_n": other_n, "iop_value": iop_value,
+                "other_value": other_value, "difference": difference,
+                "interval_method": "newcombe_hybrid_score" if is_rate else "percentile_bootstrap",
+                "iop_standardised": None, "other_standardised": None,
+                "standardised_difference": None, "standard_population_share": None, "icer": icer,
+            }
+            if is_rate:
+                iop_std, other_std, share = standardise(iop_strata, other_strata)
+                row["iop_standardised"], row["other_standardised"] = iop_std, other_std
+                row["standard_population_share"] = share
+                if iop_std is not None and other_std is not None:
+                    row["standardised_difference"] = iop_std - other_std
+            rows.append(row)
     return rows
 
 
@@ -992,7 +1185,7 @@ def write_rejections(out_dir, rows, files):
 
 
 def compute_tables(rows, as_of):
-    """The six gold tables of metrics.md, as {name: rows}."""
+    """The six gold tables and the two research tables reproduced here, as {name: rows}."""
     world = World(rows, as_of)
     facts = episode_facts(world)
     return {
@@ -1002,6 +1195,8 @@ def compute_tables(rows, as_of):
         "cost_per_outcome": cost_per_outcome_table(facts),
         "cost_by_payer": cost_by_payer_table(world, facts),
         "trends": trends_table(facts),
+        "engagement": engagement_table(facts),
+        "level_of_care_comparison": level_of_care_comparison_table(facts),
     }
 
 

@@ -8,6 +8,10 @@ The fixture batch (see BATCH below), with the default as_of 2025-03-15 (E2's dis
   E4 IOP/private_ins. admitted 2025-01-10, discharged 2025-02-20, transferred; attended S1 (45 min).
 With --as-of 2025-03-01, E2's discharge is after the cut-off (still in care, los 59), S3 and its
 attendance drop out, and charge C10 (dated 2025-02-28, naming S3) stays in `all` only.
+
+Two more batches, described where they are defined: ENGAGEMENT_BATCH (engagement's fixed
+follow-up and the attendance rows of groups without invitations) and COMPARISON_BATCH
+(level_of_care_comparison: shared strata, half-up money, the ICER).
 """
 
 import csv
@@ -346,6 +350,318 @@ class IngestEdgeCasesTest(unittest.TestCase):
         low, high = rm.wilson(5, 5)
         self.assertLessEqual(high, 1.0)
         self.assertAlmostEqual(low, wilson_reference(5, 5)[0], places=12)
+
+
+# ---------------------------------------------------------------------------------------------
+# engagement and the v2 attendance rows (as_of 2025-03-01, given explicitly)
+# ---------------------------------------------------------------------------------------------
+#   G1 IOP/medicaid   admitted 2025-02-16 (13 days observed), attended day 0: initiated, not judged.
+#   G2 IOP/medicaid   admitted 2025-02-15 (14 days), attended day 14 (the window's last day).
+#   G3 IOP/medicaid   admitted 2025-01-13 (47 days), attended days 0, 1, 2: engaged, not judged.
+#   G4 IOP/medicaid   admitted 2025-01-12 (48 days), attended day 14 (group) and twice on day 48
+#                     (group and individual, the same day): engaged at 14 + 34 exactly.
+#   G5 IOP/medicaid   admitted 2025-01-01 (59 days), discharged 2025-01-05 (dropped out) after
+#                     attending day 3: judged for both, initiated, not engaged.
+#   G6 IOP/medicare   admitted 2025-02-20, discharged 2025-02-22 (9 days): judged for nothing.
+#   G7 IOP/medicaid   admitted 2025-02-01 (28 days), only a no-show on day 2: not initiated.
+#   G8 IOP/private    admitted 2025-01-10 (50 days), attended days 15, 16, 17: not initiated.
+#   G9 OP/self_pay    admitted 2025-02-01 (28 days), no invitation at all.
+ENGAGEMENT_AS_OF = datetime.date(2025, 3, 1)
+EPISODE_HEADER = ("episode_id,person_id,program_id,level_of_care,admission_date,discharge_date,"
+                  "discharge_reason,payment_source,age_group,sex,primary_substance,"
+                  "co_occurring_mental_health,prior_treatment_episodes")
+ENGAGEMENT_BATCH = {
+    "episodes.csv": [
+        EPISODE_HEADER,
+        "G1,P1,PR,intensive_outpatient,2025-02-16,,,medicaid,25-34,,,,",
+        "G2,P2,PR,intensive_outpatient,2025-02-15,,,medicaid,25-34,,,,",
+        "G3,P3,PR,intensive_outpatient,2025-01-13,,,medicaid,25-34,,,,",
+        "G4,P4,PR,intensive_outpatient,2025-01-12,,,medicaid,25-34,,,,",
+        "G5,P5,PR,intensive_outpatient,2025-01-01,2025-01-05,dropped_out,medicaid,25-34,,,,",
+        "G6,P6,PR,intensive_outpatient,2025-02-20,2025-02-22,dropped_out,medicare,25-34,,,,",
+        "G7,P7,PR,intensive_outpatient,2025-02-01,,,medicaid,25-34,,,,",
+        "G8,P8,PR,intensive_outpatient,2025-01-10,,,private_insurance,25-34,,,,",
+        "G9,P9,PR,outpatient,2025-02-01,,,self_pay,25-34,,,,",
+    ],
+    "sessions.csv": [
+        "session_id,program_id,program_component,activity,session_date,scheduled_minutes,delivery_mode",
+        "T1,PR,group_therapy,,2025-02-16,60,",
+        "T2,PR,group_therapy,,2025-03-01,60,",
+        "T3,PR,group_therapy,,2025-01-13,60,",
+        "T4,PR,group_therapy,,2025-01-14,60,",
+        "T5,PR,group_therapy,,2025-01-15,60,",
+        "T6,PR,group_therapy,,2025-01-26,60,",
+        "T7,PR,individual_counseling,,2025-03-01,60,",
+        "T8,PR,group_therapy,,2025-01-04,60,",
+        "T9,PR,group_therapy,,2025-01-25,60,",
+        "T10,PR,group_therapy,,2025-01-27,60,",
+        "T11,PR,group_therapy,,2025-02-03,60,",
+    ],
+    "attendance.csv": [
+        "session_id,episode_id,status,minutes_attended",
+        "T1,G1,attended,60",
+        "T2,G2,attended,60",
+        "T3,G3,attended,60", "T4,G3,attended,60", "T5,G3,attended,60",
+        "T6,G4,attended,60", "T2,G4,attended,60", "T7,G4,attended,60",
+        "T8,G5,attended,60",
+        "T11,G7,no_show,",
+        "T9,G8,attended,60", "T6,G8,attended,60", "T10,G8,attended,60",
+    ],
+}
+
+
+class EngagementAndAttendanceRowsTest(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        batch = os.path.join(cls.tmp.name, "batch")
+        write_batch(batch, ENGAGEMENT_BATCH)
+        cls.out = os.path.join(cls.tmp.name, "out")
+        rm.run(batch, cls.out, ENGAGEMENT_AS_OF)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def table(self, name):
+        return read_table(os.path.join(self.out, name + ".csv"), rm.SORT_COLUMNS[name])
+
+    def counts(self, row):
+        return tuple(int(row[c]) for c in ("episodes_eligible_initiation", "episodes_initiated",
+                                           "episodes_eligible_engagement", "episodes_engaged"))
+
+    def test_attendance_group_without_invitations_has_its_row(self):
+        rows, all_rows = self.table("attendance")
+        for key in (("outpatient", "all", "self_pay"), ("outpatient", "all", "all"),
+                    ("all", "all", "self_pay"), (IOP, "all", "medicare")):
+            r = rows[key]
+            self.assertEqual((r["sessions_scheduled"], r["sessions_attended"], r["attendance_rate"],
+                              r["missed_rate"], r["attended_hours"], r["as_of"]),
+                             ("0", "0", "", "", "0.0", "2025-03-01"), key)
+        # no component rows without invitations to that component
+        self.assertFalse([k for k in rows if k[0] == "outpatient" and k[1] != "all"])
+        self.assertNotIn((IOP, IC, "private_insurance"), rows)
+        r = rows[("all", "all", "all")]     # 12 attended, 1 no-show
+        self.assertEqual((r["sessions_scheduled"], r["sessions_attended"], r["missed_rate"]),
+                         ("13", "12", repr(1 / 13)))
+        # level x payer groups: IOP x {medicaid, medicare, private, all}, OP x {self_pay, all}, all x 5
+        self.assertEqual(len([k for k in rows if k[1] == "all"]), 4 + 2 + 5)
+
+    def test_initiation_window_and_observation_days(self):
+        rows, _ = self.table("engagement")
+        # G1 (13 days observed, initiated) is out; G2 (14 days, initiated on day 14) is in;
+        # G3, G4, G5 initiated; G7 judged and not initiated (a no-show is not a session attended).
+        # Engagement is judged for G4 (48 days: engaged) and G5 (59 days: not engaged) only, not
+        # for G3 (47 days, already engaged) nor G7 (28 days, never initiated).
+        r = rows[(IOP, "all", "medicaid")]
+        self.assertEqual(self.counts(r), (5, 4, 2, 1))
+        self.assertEqual((r["initiation_rate"], r["engagement_rate"]), ("0.8", "0.5"))
+        low, high = wilson_reference(4, 5)
+        self.assertAlmostEqual(float(r["initiation_rate_ci_low"]), low, places=12)
+        self.assertAlmostEqual(float(r["initiation_rate_ci_high"]), high, places=12)
+        low, high = wilson_reference(1, 2)
+        self.assertAlmostEqual(float(r["engagement_rate_ci_low"]), low, places=12)
+        self.assertAlmostEqual(float(r["engagement_rate_ci_high"]), high, places=12)
+
+    def test_day_15_is_outside_the_initiation_window(self):
+        rows, _ = self.table("engagement")
+        r = rows[(IOP, "all", "private_insurance")]          # G8: days 15, 16, 17
+        self.assertEqual(self.counts(r), (1, 0, 1, 0))
+        self.assertEqual((r["initiation_rate"], r["engagement_rate"]), ("0.0", "0.0"))
+
+    def test_early_discharge_is_judged_by_follow_up_only(self):
+        rows, _ = self.table("engagement")
+        r = rows[(IOP, "all", "medicare")]                   # G6: discharged, 9 days observed
+        self.assertEqual(self.counts(r), (0, 0, 0, 0))
+        self.assertEqual((r["initiation_rate"], r["initiation_rate_ci_low"], r["engagement_rate"],
+                          r["engagement_rate_ci_high"]), ("", "", "", ""))
+        op = rows[("outpatient", "all", "self_pay")]         # G9: 28 days, never invited
+        self.assertEqual(self.counts(op), (1, 0, 0, 0))
+        self.assertEqual((op["initiation_rate"], op["engagement_rate"]), ("0.0", ""))
+
+    def test_same_day_sessions_count_twice_and_component_rows(self):
+        rows, all_rows = self.table("engagement")
+        ic = rows[(IOP, IC, "medicaid")]                     # G4 alone: exposed to individual counseling
+        self.assertEqual(self.counts(ic), (1, 1, 1, 1))
+        gt = rows[(IOP, GT, "all")]                          # G1..G5 and G8 attended group therapy
+        self.assertEqual(self.counts(gt), (5, 4, 3, 1))
+        self.assertNotIn((IOP, GT, "medicare"), rows)        # G6 attended nothing
+        self.assertEqual(self.counts(rows[("all", "all", "all")]), (7, 4, 3, 1))
+        self.assertEqual(all_rows[0]["level_of_care"], "all")
+
+    def test_engagement_status(self):
+        f = rm.Facts({"episode_id": "x", "level_of_care": IOP, "payment_source": "medicaid",
+                      "age_group": "25-34", "co_occurring_mental_health": None,
+                      "prior_treatment_episodes": None, "admission_date": datetime.date(2025, 1, 1),
+                      "discharge_date": None, "discharge_reason": None}, datetime.date(2025, 6, 1))
+        for days, expected in (([], (False, False)), ([15, 16, 17], (False, False)),
+                               ([3, 3, 3], (True, False)),          # more sessions on the same day
+                               ([3, 4, 37], (True, True)), ([3, 4, 38], (True, False)),
+                               ([14, 48, 48], (True, True)), ([0, 14, 15], (True, True))):
+            f.attended_days = days
+            self.assertEqual(rm.engagement_status(f), expected, days)
+
+
+# ---------------------------------------------------------------------------------------------
+# level_of_care_comparison (as_of 2025-06-30, given explicitly)
+# ---------------------------------------------------------------------------------------------
+# Strata A = (25-34, true, 0), B = (35-44, false, 2+), C = (45-54, unknown, unknown) only at IOP,
+# D = (18-24, false, 1) only at outpatient.
+#   IOP: I1 A completed; I2 A dropped out after 104 days; I3 B completed; I4 C completed;
+#        I5 C in care 29 days (in neither population). Charges of the discharged: 65.00 - 5.00
+#        (adjustment) + 20.01 + 10.00 + 10.01 = 100.02 (I2's 99.99 is after as_of, I5's 50.00 is
+#        of an episode in care).
+#   OP:  O1 A completed; O2 B dropped out (19 days); O3 B completed; O4 B dropped out (120 days);
+#        O5 D completed; O6 A in care 180 days (retention only). Charges: 20.01 + 10 + 10 + 5 + 5
+#        = 50.01 (O6's 1000.00 does not count).
+#   RES: R1 in care 29 days: a pair whose other level has no population.
+COMPARISON_AS_OF = datetime.date(2025, 6, 30)
+COMPARISON_BATCH = {
+    "episodes.csv": [
+        EPISODE_HEADER,
+        "I1,P1,PR,intensive_outpatient,2025-01-01,2025-03-01,completed,medicaid,25-34,,,true,0",
+        "I2,P2,PR,intensive_outpatient,2025-01-01,2025-04-15,dropped_out,medicaid,25-34,,,yes,0",
+        "I3,P3,PR,intensive_outpatient,2025-02-01,2025-03-01,completed,medicaid,35-44,,,false,2",
+        "I4,P4,PR,intensive_outpatient,2025-02-01,2025-03-03,completed,medicaid,45-54,,,,",
+        "I5,P5,PR,intensive_outpatient,2025-06-01,,,medicaid,45-54,,,,",
+        "O1,P6,PR,outpatient,2025-01-01,2025-02-15,completed,self_pay,25-34,,,1,0",
+        "O2,P7,PR,outpatient,2025-01-01,2025-01-20,dropped_out,self_pay,35-44,,,false,5",
+        "O3,P8,PR,outpatient,2025-01-01,2025-03-01,completed,self_pay,35-44,,,no,2",
+        "O4,P9,PR,outpatient,2025-01-01,2025-05-01,dropped_out,self_pay,35-44,,,false,3",
+        "O5,P10,PR,outpatient,2025-02-01,2025-03-01,completed,self_pay,18-24,,,false,1",
+        "O6,P11,PR,outpatient,2025-01-01,,,self_pay,25-34,,,true,0",
+        "R1,P12,PR,residential,2025-06-01,,,medicaid,25-34,,,true,0",
+    ],
+    "costs.csv": [
+        "cost_id,episode_id,session_id,service_date,cost_category,amount,payer",
+        "K1,I1,,2025-01-05,therapy,65.00,medicaid",
+        "K2,I1,,2025-02-01,adjustment,-5.00,medicaid",
+        "K3,I2,,2025-01-05,therapy,20.01,medicaid",
+        "K4,I2,,2025-07-15,lab,99.99,medicaid",
+        "K5,I3,,2025-02-05,therapy,10.00,medicaid",
+        "K6,I4,,2025-02-05,therapy,10.01,medicaid",
+        "K7,I5,,2025-06-05,therapy,50.00,medicaid",
+        "K8,O1,,2025-01-05,therapy,20.01,self_pay",
+        "K9,O2,,2025-01-05,therapy,10.00,self_pay",
+        "K10,O3,,2025-01-05,therapy,10.00,self_pay",
+        "K11,O4,,2025-01-05,therapy,5.00,self_pay",
+        "K12,O5,,2025-02-05,therapy,5.00,self_pay",
+        "K13,O6,,2025-01-05,therapy,1000.00,self_pay",
+    ],
+}
+
+
+class LevelOfCareComparisonTest(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        batch = os.path.join(cls.tmp.name, "batch")
+        write_batch(batch, COMPARISON_BATCH)
+        cls.out = os.path.join(cls.tmp.name, "out")
+        rm.run(batch, cls.out, COMPARISON_AS_OF)
+        cls.rows, cls.all_rows = read_table(os.path.join(cls.out, "level_of_care_comparison.csv"),
+                                            rm.SORT_COLUMNS["level_of_care_comparison"])
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def row(self, level, measure):
+        r = self.rows[(level, measure)]
+        self.assertEqual((r["reference_level"], r["as_of"]), (IOP, "2025-06-30"))
+        return r
+
+    def test_rows_and_order(self):
+        self.assertEqual([(r["comparison_level"], r["measure"]) for r in self.all_rows],
+                         [(level, m) for level in ("outpatient", "residential")
+                          for m in ("completion_rate", "cost_per_completion", "cost_per_episode",
+                                    "retention_rate_90")])
+
+    def test_completion_standardised_over_shared_strata_only(self):
+        r = self.row("outpatient", "completion_rate")
+        self.assertEqual((r["iop_n"], r["other_n"], r["iop_value"], r["other_value"],
+                          r["interval_method"]), ("4", "5", "0.75", "0.6", "newcombe_hybrid_score"))
+        self.assertAlmostEqual(float(r["difference"]), 0.15, places=15)
+        # Kept strata: A (IOP 1 of 2, OP 1 of 1; pooled 3) and B (IOP 1 of 1, OP 1 of 3; pooled 4).
+        # C (IOP only) and D (OP only) are dropped for both levels: 7 of the 9 episodes.
+        self.assertAlmostEqual(float(r["iop_standardised"]), 3 / 7 * 1 / 2 + 4 / 7 * 1, places=15)
+        self.assertAlmostEqual(float(r["iop_standardised"]), 11 / 14, places=15)
+        self.assertAlmostEqual(float(r["other_standardised"]), 13 / 21, places=15)
+        self.assertAlmostEqual(float(r["standardised_difference"]), 1 / 6, places=15)
+        self.assertAlmostEqual(float(r["standard_population_share"]), 7 / 9, places=15)
+
+    def test_retention_standardised(self):
+        r = self.row("outpatient", "retention_rate_90")
+        # IOP: I1..I4 eligible and retained (I2: 104 days). OP: O1..O6 eligible (O6 in care 180
+        # days), O2 not retained. Kept strata A (IOP 2/2, OP 2/2) and B (IOP 1/1, OP 2/3).
+        self.assertEqual((r["iop_n"], r["other_n"], r["iop_value"]), ("4", "6", "1.0"))
+        self.assertAlmostEqual(float(r["other_value"]), 5 / 6, places=15)
+        self.assertAlmostEqual(float(r["difference"]), 1 / 6, places=15)
+        self.assertEqual(float(r["iop_standardised"]), 1.0)
+        self.assertAlmostEqual(float(r["other_standardised"]), 1 / 2 + 1 / 2 * 2 / 3, places=15)
+        self.assertAlmostEqual(float(r["standardised_difference"]), 1 / 6, places=15)
+        self.assertEqual(r["standard_population_share"], "0.8")
+        self.assertEqual(r["icer"], self.row("outpatient", "completion_rate")["icer"])
+
+    def test_costs_half_up_and_icer_from_unrounded_costs(self):
+        r = self.row("outpatient", "cost_per_episode")
+        # IOP 100.02 / 4 = 25.005 -> 25.01 (half-up); OP 50.01 / 5 = 10.002 -> 10.00.
+        # The difference is that of the rounded values (15.01, not 15.003 -> 15.00).
+        self.assertEqual((r["iop_n"], r["other_n"], r["iop_value"], r["other_value"], r["difference"],
+                          r["interval_method"]),
+                         ("4", "5", "25.01", "10.00", "15.01", "percentile_bootstrap"))
+        self.assertEqual((r["iop_standardised"], r["other_standardised"],
+                          r["standardised_difference"], r["standard_population_share"]),
+                         ("", "", "", ""))
+        # ICER = (25.005 - 10.002) / (0.75 - 0.6) = 100.02 (from the rounded costs: 100.07).
+        self.assertEqual(r["icer"], "100.02")
+        c = self.row("outpatient", "cost_per_completion")
+        # IOP 100.02 / 3 = 33.34; OP 50.01 / 3 = 16.67.
+        self.assertEqual((c["iop_n"], c["other_n"], c["iop_value"], c["other_value"], c["difference"],
+                          c["icer"]), ("4", "5", "33.34", "16.67", "16.67", "100.02"))
+
+    def test_pair_without_population(self):
+        for measure in rm.COMPARISON_MEASURES:
+            r = self.row("residential", measure)           # R1 in care, 29 days
+            self.assertEqual((r["other_n"], r["other_value"], r["difference"], r["icer"],
+                              r["iop_standardised"], r["other_standardised"],
+                              r["standardised_difference"]), ("0", "", "", "", "", "", ""), measure)
+            rate_row = measure in ("completion_rate", "retention_rate_90")
+            self.assertEqual(r["standard_population_share"], "0.0" if rate_row else "")
+
+    def test_standardise(self):
+        self.assertEqual(rm.standardise([], []), (None, None, None))
+        self.assertEqual(rm.standardise([("a", True)], [("b", False)]), (None, None, 0.0))
+        # one shared stratum: the crude rates of that stratum, share 4 / 5
+        got = rm.standardise([("a", True), ("a", False), ("c", True)], [("a", True), ("a", True)])
+        self.assertEqual(got, (0.5, 1.0, 0.8))
+
+    def test_no_iop_no_rows(self):
+        tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(tmp.cleanup)
+        batch = os.path.join(tmp.name, "batch")
+        write_batch(batch, {"episodes.csv": [EPISODE_HEADER,
+                                             "O1,P1,PR,outpatient,2025-01-01,2025-02-01,completed,"
+                                             "medicaid,25-34,,,,"]})
+        rm.run(batch, os.path.join(tmp.name, "out"))
+        rows, all_rows = read_table(os.path.join(tmp.name, "out", "level_of_care_comparison.csv"),
+                                    rm.SORT_COLUMNS["level_of_care_comparison"])
+        self.assertEqual(all_rows, [])
+
+    def test_stratum(self):
+        def facts(cmh, prior):
+            return rm.Facts({"episode_id": "x", "level_of_care": IOP, "payment_source": "medicaid",
+                             "age_group": "65+", "co_occurring_mental_health": cmh,
+                             "prior_treatment_episodes": prior,
+                             "admission_date": datetime.date(2025, 1, 1), "discharge_date": None,
+                             "discharge_reason": None}, datetime.date(2025, 2, 1))
+        self.assertEqual(rm.stratum(facts(None, None)), ("65+", "unknown", "unknown"))
+        self.assertEqual(rm.stratum(facts(True, 0)), ("65+", "true", "0"))
+        self.assertEqual(rm.stratum(facts(False, 1)), ("65+", "false", "1"))
+        self.assertEqual(rm.stratum(facts(False, 2)), ("65+", "false", "2+"))
+        self.assertEqual(rm.stratum(facts(False, 7)), ("65+", "false", "2+"))
 
 
 if __name__ == "__main__":

@@ -21,8 +21,10 @@ import org.iopoutcomes.facts.Facts;
  *       null when nothing was scheduled;</li>
  *   <li>attended_hours = sum of minutes_attended / 60.</li>
  * </ul>
- * No Wilson interval: invitations of one episode are not independent trials. A cell has a row when
- * it holds at least one invitation.
+ * No Wilson interval: invitations of one episode are not independent trials. Every group of episodes
+ * has its row, as in the other cube tables: a level of care × payment source group whose episodes had
+ * no invitation has one with program_component {@code all}, counts 0 and rates null; a component's
+ * row exists where there are invitations to that component's sessions.
  */
 public final class Attendance implements GoldTable {
 
@@ -39,7 +41,11 @@ public final class Attendance implements GoldTable {
         .join(episodes, "episode_id")
         .select("level_of_care", "payment_source", "program_component",
             "scheduled", "attended", "missed", "attended_minutes");
-    Dataset<Row> allComponents = perComponent
+    // Every episode's group is in the all-components rows, with no invitation if it had none.
+    Dataset<Row> everyGroup = episodes.select("level_of_care", "payment_source").distinct()
+        .withColumn("scheduled", lit(0L)).withColumn("attended", lit(0L)).withColumn("missed", lit(0L))
+        .withColumn("attended_minutes", lit(0L));
+    Dataset<Row> allComponents = perComponent.drop("program_component").unionByName(everyGroup)
         .groupBy("level_of_care", "payment_source")
         .agg(sum("scheduled").as("scheduled"), sum("attended").as("attended"), sum("missed").as("missed"),
             sum("attended_minutes").as("attended_minutes"))

@@ -10,6 +10,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.iopoutcomes.contract.Contract;
 import org.iopoutcomes.stats.DirectStandardization;
+import org.iopoutcomes.stats.Money;
 import org.iopoutcomes.stats.PercentileInterval;
 
 /** The rows of {@link LevelOfCareComparison} and the arithmetic on its bootstrap replicates. */
@@ -23,24 +24,29 @@ final class ComparisonRow {
 
   private ComparisonRow() {}
 
+  /** A row; {@code standardised} is null for the cost measures. */
   static Row of(String otherLevel, String measure, long iopN, long otherN, Double iopValue, Double otherValue,
-      double[] interval, String method, Double iopStandardised, Double otherStandardised, Icer icer,
+      Double difference, double[] interval, String method, DirectStandardization.Pair standardised, Icer icer,
       int resamples, long seed) {
-    Double difference = iopValue == null || otherValue == null ? null : iopValue - otherValue;
+    Double iopStandardised = standardised == null ? null : standardised.first();
+    Double otherStandardised = standardised == null ? null : standardised.second();
     Double standardisedDifference = iopStandardised == null || otherStandardised == null
         ? null : iopStandardised - otherStandardised;
     return RowFactory.create(LevelOfCareComparison.REFERENCE_LEVEL, otherLevel, measure, iopN, otherN,
         iopValue, otherValue, difference, low(interval), high(interval), method,
         iopStandardised, otherStandardised, standardisedDifference,
+        standardised == null ? null : standardised.standardPopulationShare(),
         icer.value(), low(icer.interval()), high(icer.interval()), resamples, seed);
   }
 
+  /** The ICER from the unrounded costs per episode, and its interval, each rounded to cents. */
   static Icer icer(LevelOfCareComparison.LevelTotals iop, LevelOfCareComparison.LevelTotals other,
       double[][] iopReplicates, double[][] otherReplicates) {
     Double value = null;
-    if (iop.costPerEpisode() != null && other.costPerEpisode() != null
+    if (iop.exactCostPerEpisode() != null && other.exactCostPerEpisode() != null
         && !iop.completionRate().equals(other.completionRate())) {
-      value = (iop.costPerEpisode() - other.costPerEpisode()) / (iop.completionRate() - other.completionRate());
+      value = Money.cents((iop.exactCostPerEpisode() - other.exactCostPerEpisode())
+          / (iop.completionRate() - other.completionRate()));
     }
     if (iopReplicates == null || otherReplicates == null) {
       return new Icer(value, null);
@@ -51,7 +57,7 @@ final class ComparisonRow {
       double deltaCompletion = completionRate(iopReplicates[b]) - completionRate(otherReplicates[b]);
       ratios[b] = deltaCompletion == 0 ? Double.NaN : deltaCost / deltaCompletion;
     }
-    return new Icer(value, value == null ? null : PercentileInterval.of(ratios));
+    return new Icer(value, value == null ? null : Money.cents(PercentileInterval.of(ratios)));
   }
 
   /** IOP's replicate minus the other level's, resample by resample. */
@@ -82,17 +88,18 @@ final class ComparisonRow {
     return replicate[0] == 0 ? Double.NaN : replicate[2] / replicate[0];
   }
 
-  /** A group's strata {successes, n} with the pair's pooled counts as the standard population. */
-  static List<DirectStandardization.Stratum> strata(Map<String, long[]> group, Map<String, long[]> other) {
-    Map<String, long[]> groupCounts = group == null ? Map.of() : group;
-    Map<String, long[]> otherCounts = other == null ? Map.of() : other;
-    TreeSet<String> keys = new TreeSet<>(groupCounts.keySet());
+  /** The pair's strata: IOP's and the other level's counts in every stratum either populates. */
+  static List<DirectStandardization.PairStratum> strata(Map<String, DirectStandardization.Count> iop,
+      Map<String, DirectStandardization.Count> other) {
+    Map<String, DirectStandardization.Count> iopCounts = iop == null ? Map.of() : iop;
+    Map<String, DirectStandardization.Count> otherCounts = other == null ? Map.of() : other;
+    TreeSet<String> keys = new TreeSet<>(iopCounts.keySet());
     keys.addAll(otherCounts.keySet());
-    List<DirectStandardization.Stratum> strata = new ArrayList<>();
+    DirectStandardization.Count none = new DirectStandardization.Count(0, 0);
+    List<DirectStandardization.PairStratum> strata = new ArrayList<>();
     for (String key : keys) {
-      long[] g = groupCounts.getOrDefault(key, new long[] {0, 0});
-      long[] o = otherCounts.getOrDefault(key, new long[] {0, 0});
-      strata.add(new DirectStandardization.Stratum(key, g[0], g[1], g[1] + o[1]));
+      strata.add(new DirectStandardization.PairStratum(key, iopCounts.getOrDefault(key, none),
+          otherCounts.getOrDefault(key, none)));
     }
     return strata;
   }

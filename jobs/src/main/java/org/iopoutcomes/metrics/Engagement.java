@@ -22,9 +22,11 @@ import org.iopoutcomes.facts.Facts;
  *       initiating one;</li>
  *   <li><em>engaged</em>: initiated, and at least two more attended sessions on days after the
  *       initiating day and at most 34 days after it (two sessions on one later day count as two);</li>
- *   <li>an episode is judged only once it could have been: for initiation when its 14 days are over
- *       (as_of − admission ≥ 14) or it initiated; for engagement when it initiated and its 34 days
- *       after initiation are over or it engaged already, or when it did not initiate in 14 days;</li>
+ *   <li>a fixed follow-up decides who is judged, never the outcome: an episode is in the initiation
+ *       denominator when as_of − admission ≥ 14 and in the engagement denominator when
+ *       as_of − admission ≥ 48 (14 + 34), whatever happened to it, an early discharge included; an
+ *       episode still inside its window does not enter early because it already initiated or engaged
+ *       (only successes could, which would flatter recent cohorts);</li>
  *   <li>initiation_rate = initiated / eligible for initiation, engagement_rate = engaged / eligible
  *       for engagement, each with its 95% Wilson interval.</li>
  * </ul>
@@ -35,6 +37,9 @@ public final class Engagement implements GoldTable {
   static final int INITIATION_DAYS = 14;
   static final int ENGAGEMENT_DAYS = 34;
   static final int MORE_SESSIONS = 2;
+  /** The follow-up an episode needs before its engagement is judged: the latest possible initiation
+   * day plus the engagement window. */
+  static final int ENGAGEMENT_FOLLOW_UP_DAYS = INITIATION_DAYS + ENGAGEMENT_DAYS;
 
   @Override
   public String name() {
@@ -69,13 +74,11 @@ public final class Engagement implements GoldTable {
         .join(later, new String[] {"episode_id"}, "left");
     Column initiated = col("initiation_day").isNotNull();
     Column engaged = initiated.and(col("later_sessions").geq(MORE_SESSIONS));
-    Column initiationOver = col("days_observed").geq(INITIATION_DAYS);
-    Column engagementOver = col("days_observed").minus(col("initiation_day")).geq(ENGAGEMENT_DAYS);
     return episodes.select(
         col("episode_id"),
         initiated.as("initiated"),
         when(engaged, true).otherwise(false).as("engaged"),
-        initiationOver.or(initiated).as("eligible_initiation"),
-        when(initiated, engagementOver.or(engaged)).otherwise(initiationOver).as("eligible_engagement"));
+        col("days_observed").geq(INITIATION_DAYS).as("eligible_initiation"),
+        col("days_observed").geq(ENGAGEMENT_FOLLOW_UP_DAYS).as("eligible_engagement"));
   }
 }

@@ -14,8 +14,24 @@ class AttendanceTest {
 
   @BeforeAll
   static void compute() {
-    Facts facts = Scenario.world().facts(Scenario.AS_OF);
+    // The shared scenario, plus two inpatient sliding-scale episodes that were never invited to a session.
+    Facts facts = Scenario.world()
+        .episode("i1", "inpatient", "sliding_scale", "2025-03-01", "2025-03-10", "completed")
+        .episode("i2", "inpatient", "sliding_scale", "2025-04-01", null, null)
+        .facts(Scenario.AS_OF);
     attendance = new GoldRows("attendance", new Attendance().compute(facts));
+  }
+
+  @Test
+  void aGroupWithoutInvitationsHasItsRow() {
+    // Every group of episodes has a row, as in the other cube tables: counts 0, rates null.
+    for (String[] group : new String[][] {{"inpatient", "sliding_scale"}, {"inpatient", "all"}, {"all", "sliding_scale"}}) {
+      attendance.cell("level_of_care", group[0], "program_component", "all", "payment_source", group[1])
+          .count("sessions_scheduled", 0).count("sessions_attended", 0)
+          .isNull("attendance_rate").isNull("missed_rate").rate("attended_hours", 0.0);
+    }
+    // No component row: the inpatient episodes were invited to no component's sessions.
+    assertFalse(attendance.has("level_of_care", "inpatient", "program_component", "group_therapy"));
   }
 
   @Test

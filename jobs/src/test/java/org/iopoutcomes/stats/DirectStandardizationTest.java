@@ -58,33 +58,62 @@ class DirectStandardizationTest {
   }
 
   /**
-   * Young 10/100 = .10, old 0 of 0 (no rate), standard young 300, old 100: old is dropped and young's
-   * weight becomes 300/300 = 1, so the rate is 0.10; coverage is 300/400 = 0.75.
+   * A stratum only one group populates leaves the standard of both. IOP: young 10/100 (.10), old 90/100
+   * (.90); the other level: young 20/100 (.20), no old. Shared strata: young alone, pooled n 200, so
+   * IOP .10 against .20: IOP is worse. Weighting each group over the strata it has, as version 1 did,
+   * gave IOP (200 · .10 + 100 · .90) / 300 = .367 against .20 and turned the sign round.
+   * The standard covers 200 of the pair's 300 episodes.
    */
   @Test
-  void stratumWithoutGroupMembersIsDroppedAndWeightsRenormalised() {
-    List<DirectStandardization.Stratum> strata = List.of(
-        new DirectStandardization.Stratum("young", 10, 100, 300),
-        new DirectStandardization.Stratum("old", 0, 0, 100));
-    assertEquals(0.10, DirectStandardization.rate(strata), 1e-15, "rate");
-    assertEquals(0.75, DirectStandardization.coverage(strata), 1e-15, "coverage");
+  void bothGroupsAreStandardisedToTheStrataTheyShare() {
+    DirectStandardization.Pair pair = DirectStandardization.pair(List.of(
+        stratum("young", 10, 100, 20, 100),
+        stratum("old", 90, 100, 0, 0)));
+    assertEquals(0.10, pair.first(), 1e-15, "IOP");
+    assertEquals(0.20, pair.second(), 1e-15, "other level");
+    assertEquals(200 / 300.0, pair.standardPopulationShare(), 1e-15, "share of the pooled population");
+  }
+
+  /** The two groups of the class comment, standardised to their pooled counts: both 2.3/13, share 1. */
+  @Test
+  void sharedStrataOnlyGiveThePooledStandard() {
+    DirectStandardization.Pair pair = DirectStandardization.pair(List.of(
+        stratum("young", 20, 200, 90, 900),
+        stratum("old", 60, 100, 60, 100)));
+    assertEquals(2.3 / 13, pair.first(), 1e-15, "group A");
+    assertEquals(2.3 / 13, pair.second(), 1e-15, "group B");
+    assertEquals(1.0, pair.standardPopulationShare(), "nothing dropped");
   }
 
   @Test
-  void fullCoverageWhenNoStratumIsDropped() {
-    assertEquals(1.0, DirectStandardization.coverage(List.of(
-        new DirectStandardization.Stratum("young", 1, 2, 3),
-        new DirectStandardization.Stratum("old", 1, 2, 5))));
+  void noSharedStratumNoRatesAndAShareOfZero() {
+    DirectStandardization.Pair disjoint = DirectStandardization.pair(List.of(
+        stratum("young", 1, 4, 0, 0),
+        stratum("old", 0, 0, 2, 3)));
+    assertNull(disjoint.first(), "first");
+    assertNull(disjoint.second(), "second");
+    assertEquals(0.0, disjoint.standardPopulationShare(), "share");
+    DirectStandardization.Pair empty = DirectStandardization.pair(List.of());
+    assertNull(empty.standardPopulationShare(), "an empty pair has no share");
+  }
+
+  @Test
+  void aWeightedStratumNeedsGroupMembers() {
+    assertThrows(IllegalArgumentException.class, () -> DirectStandardization.rate(List.of(
+        new DirectStandardization.Stratum("young", 10, 100, 300),
+        new DirectStandardization.Stratum("old", 0, 0, 100))));
   }
 
   @Test
   void nothingToWeightNoRate() {
     assertNull(DirectStandardization.rate(List.of()), "no strata");
-    assertNull(DirectStandardization.rate(List.of(new DirectStandardization.Stratum("young", 0, 0, 10))),
-        "group empty everywhere");
     assertNull(DirectStandardization.rate(List.of(new DirectStandardization.Stratum("young", 1, 4, 0))),
         "standard empty everywhere");
-    assertNull(DirectStandardization.coverage(List.of()), "no standard population");
+  }
+
+  private static DirectStandardization.PairStratum stratum(String key, long x1, long n1, long x2, long n2) {
+    return new DirectStandardization.PairStratum(key, new DirectStandardization.Count(x1, n1),
+        new DirectStandardization.Count(x2, n2));
   }
 
   @Test
@@ -94,5 +123,7 @@ class DirectStandardizationTest {
     assertThrows(IllegalArgumentException.class, () -> DirectStandardization.rate(List.of(
         new DirectStandardization.Stratum("young", 1, 4, 10),
         new DirectStandardization.Stratum("young", 2, 4, 10))));
+    assertThrows(IllegalArgumentException.class, () -> DirectStandardization.pair(List.of(
+        stratum("young", 1, 4, 1, 4), stratum("young", 2, 4, 2, 4))));
   }
 }
