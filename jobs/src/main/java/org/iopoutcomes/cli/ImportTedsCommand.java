@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
       "Imports SAMHSA's TEDS-D (Treatment Episode Data Set - Discharges) public-use CSV, 2015 or later,",
       "and writes national benchmark tables beside the gold tables: national_completion and",
       "national_retention (30, 60, 90, 180 days), by discharge year, level of care and payment source,",
-      "with 95% Wilson intervals, so a program can read its IOP completion next to the national one.",
+      "with 95%% Wilson intervals, so a program can read its IOP completion next to the national one.",
       "Codes are mapped as schemas/teds/teds_d.json says; records with a missing (-9) or unknown value",
       "a table needs are left out of it and counted. The tables are replaced on every import.",
       "The 2006-2014 TEDS-D file codes AGE and PRIMPAY differently and is refused."})

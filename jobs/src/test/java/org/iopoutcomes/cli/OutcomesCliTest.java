@@ -2,9 +2,13 @@ package org.iopoutcomes.cli;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +16,8 @@ import org.apache.spark.sql.SparkSession;
 import org.iopoutcomes.SparkTestSession;
 import org.iopoutcomes.lake.Lake;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What a user sees when a command is wrong: one line naming the problem, a non-zero exit. */
 class OutcomesCliTest {
@@ -29,6 +35,24 @@ class OutcomesCliTest {
     CliRun exportHelp = CliRun.of("export", "--help");
     assertTrue(exportHelp.out().contains("--table") && exportHelp.out().contains("--out")
         && exportHelp.out().contains("--out-dir"), exportHelp.out());
+  }
+
+  /** picocli reports a help text it cannot format (a bare % in it) on the process's standard error. */
+  @ParameterizedTest
+  @ValueSource(strings = {"run", "export", "import-teds", "generate", "dashboard", "sql-server"})
+  void everyHelpTextFormatsWithoutAWarning(String command) {
+    PrintStream standardError = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    CliRun help;
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      help = CliRun.of(command, "--help");
+    } finally {
+      System.setErr(standardError);
+    }
+    assertEquals(0, help.exitCode(), help.err());
+    String warnings = captured.toString(StandardCharsets.UTF_8);
+    assertFalse(warnings.contains("picocli WARN"), command + " --help: " + warnings);
   }
 
   @Test
