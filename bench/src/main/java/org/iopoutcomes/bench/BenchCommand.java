@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
+import org.iopoutcomes.contract.Contract;
 import org.iopoutcomes.generate.BatchGenerator;
 import org.iopoutcomes.generate.GeneratorManifest;
 import org.iopoutcomes.generate.KnownWindow;
@@ -94,7 +95,8 @@ public final class BenchCommand implements Callable<Integer> {
     long fullHeap = HeapPeak.bytes();
 
     System.err.println("bench: DuckDB on the same files");
-    DuckDbGold.Result duckDb = new DuckDbGold().compute(List.of(base), full.asOf());
+    DuckDbGold duckDbSide = new DuckDbGold(Contract.load(), DuckDbGold.Settings.withMemory(HeapPeak.limit()));
+    DuckDbGold.Result duckDb = duckDbSide.compute(List.of(base), full.asOf());
     AgreementReport fullAgreement = new GoldAgreement().compareWithLake(duckDb, spark, lake.toString());
 
     System.err.println("bench: incremental run of " + increment);
@@ -106,7 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
     long incrementHeap = HeapPeak.bytes();
 
     // The incremental run's tables against DuckDB computing everything from both batches at once.
-    DuckDbGold.Result duckDbBoth = new DuckDbGold().compute(List.of(base, increment), incremental.asOf());
+    DuckDbGold.Result duckDbBoth = duckDbSide.compute(List.of(base, increment), incremental.asOf());
     AgreementReport incrementAgreement = new GoldAgreement().compareWithLake(duckDbBoth, spark, lake.toString());
 
     BenchReport report = new BenchReport(out);

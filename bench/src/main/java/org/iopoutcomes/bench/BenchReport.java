@@ -20,6 +20,7 @@ final class BenchReport {
   void header(long episodes, long seed, OutcomesRun.Result full, Double generateSeconds, Path data) {
     out.printf("outcomes bench: %,d episodes (seed %d), %d cores, heap limit %s, cut-off %s%n", episodes, seed,
         Runtime.getRuntime().availableProcessors(), gib(HeapPeak.limit()), full.asOf());
+    out.printf("load average (1 min) at the start: %.2f%n", loadAverage());
     out.printf("input: %s (%s)%n", data,
         generateSeconds == null ? "reused" : String.format("generated in %.1f s", generateSeconds));
   }
@@ -34,10 +35,15 @@ final class BenchReport {
     line("  end to end (input rows)", count(result.rowsRead()), String.format("%.1f", seconds),
         rate(result.rowsRead(), seconds));
     line("  peak heap", gib(peakHeap), "", "");
+    out.println("  fixed costs: " + result.activity());
   }
 
   void duckDb(DuckDbGold.Result duckDb, OutcomesRun.Result full, double fullSeconds, AgreementReport agreement) {
     out.println();
+    out.println("DuckDB, in this JVM, with the same memory limit as Spark's heap and every core: reads the same CSV");
+    out.println("files, merges the batches by key, applies the cut-off and computes the five core tables in memory.");
+    out.println("It does not validate against the contract, quarantine, write Delta tables, keep episode facts for");
+    out.println("increments, or compute the research tables and dashboard views; the Spark run does all of these.");
     line("DuckDB, the five core tables, same files", "rows", "seconds", "rows/s");
     line("  load (read, merge, cut-off, facts)", count(full.rowsRead()), String.format("%.1f", duckDb.loadSeconds()),
         rate(full.rowsRead(), duckDb.loadSeconds()));
@@ -61,6 +67,11 @@ final class BenchReport {
         incremental.episodesRecomputed());
     out.printf("  incremental run / full run: %.1f%% of the time%n", 100 * seconds / fullSeconds);
     out.println("  agreement, incremental run and DuckDB over both batches: " + summary(agreement));
+  }
+
+  /** The machine's load: figures taken beside another busy process mean little. */
+  static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static String summary(AgreementReport agreement) {

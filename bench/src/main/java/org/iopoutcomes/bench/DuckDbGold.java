@@ -53,6 +53,11 @@ public final class DuckDbGold {
       long megabytes = Math.max(1024, bytes / 2 / (1024 * 1024));
       return new Settings(Runtime.getRuntime().availableProcessors(), megabytes + "MB", null);
     }
+
+    /** Every core and the given memory: the bench gives DuckDB the Spark JVM's heap limit, for a fair race. */
+    public static Settings withMemory(long bytes) {
+      return new Settings(Runtime.getRuntime().availableProcessors(), Math.max(1, bytes / (1024 * 1024)) + "MB", null);
+    }
   }
 
   /** One computed table: its rows (column name to value, see {@link GoldValues}) and how long it took. */

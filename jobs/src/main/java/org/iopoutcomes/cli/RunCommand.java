@@ -65,6 +65,10 @@ final class RunCommand implements Callable<Integer> {
           + "themselves when they must (first run, earlier cut-off, new code version).")
   boolean fullRecompute;
 
+  @Option(names = "--verbose",
+      description = "Also print the run's fixed costs: Spark jobs, SQL executions and Delta commits.")
+  boolean verbose;
+
   @Override
   public Integer call() {
     List<String> batches = inputs.isEmpty() ? List.of(sampleBatch()) : inputs;
@@ -82,6 +86,9 @@ final class RunCommand implements Callable<Integer> {
     }).run(new OutcomesRun.Options(batches, lake, asOf, new GoldTables.Bootstrap(resamples, seed), rejectLimit, minCellSize,
         fullRecompute));
     new RunSummary(spark, lake).print(result, out);
+    if (verbose) {
+      out.println("run cost: " + result.activity());
+    }
     out.printf("done in %.1f s%n", (System.nanoTime() - start) / 1e9);
     return 0;
   }

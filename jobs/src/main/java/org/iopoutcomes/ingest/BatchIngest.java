@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,6 +21,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.iopoutcomes.contract.Contract;
 import org.iopoutcomes.contract.EntitySchema;
 import org.iopoutcomes.contract.ReferenceRule;
+import org.iopoutcomes.lake.ConcurrentWrites;
 import org.iopoutcomes.lake.Lake;
 import scala.collection.JavaConverters;
 
@@ -87,8 +89,13 @@ public final class BatchIngest {
         quarantine.replaceBatch(batch.batch(), rejected, runId);
         rejectLimit.check(counts, rejected);
       }
-      validatedByEntity.forEach((entity, validated) ->
-          silver.merge(contract.entity(entity), validated.filter(RowValidation.accepted()), runId));
+      // Each entity's silver table on its own, a few at once: nothing in one merge reads another's result.
+      Map<String, Callable<Void>> merges = new LinkedHashMap<>();
+      validatedByEntity.forEach((entity, validated) -> merges.put(entity, () -> {
+        silver.merge(contract.entity(entity), validated.filter(RowValidation.accepted()), runId);
+        return null;
+      }));
+      ConcurrentWrites.run(merges);
     } finally {
       validatedByEntity.values().forEach(Dataset::unpersist);
     }

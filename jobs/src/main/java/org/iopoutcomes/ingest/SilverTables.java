@@ -50,11 +50,6 @@ public final class SilverTables {
     return DataTypes.createStructType(fields);
   }
 
-  /** Delta's table builder reads a relative location as a table name: local paths are made absolute. */
-  private static String absolute(String path) {
-    return path.contains(":") ? path : java.nio.file.Path.of(path).toAbsolutePath().toString();
-  }
-
   static DataType sparkType(ColumnSpec column) {
     return switch (column.type()) {
       case "string", "code" -> DataTypes.StringType;
@@ -80,10 +75,10 @@ public final class SilverTables {
     Dataset<Row> rows = accepted.select(columns.toArray(Column[]::new));
     String path = lake.silver(entity.entity());
     if (!lake.exists(path)) {
-      // Row-level changes are recorded from the start: they tell later runs which episodes to recompute.
-      DeltaTable.createIfNotExists(spark).location(absolute(path)).addColumns(schema(entity))
-          .property(TouchedEpisodes.CHANGE_DATA_FEED, "true").execute();
-      rows.write().format("delta").mode("append").save(path);
+      // Created by its first write, in one commit. Row-level changes are recorded from the start (a
+      // "delta." write option becomes a property of the new table): they tell later runs which episodes
+      // to recompute.
+      rows.write().format("delta").option(TouchedEpisodes.CHANGE_DATA_FEED, "true").mode("append").save(path);
       return;
     }
     String keyMatch = entity.key().stream()

@@ -7,7 +7,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import io.delta.tables.DeltaTable;
 
 /**
  * Where the tables of a lake live. Person-level tables (silver rows and the quarantine) and
@@ -26,10 +25,12 @@ public final class Lake {
 
   private final SparkSession spark;
   private final String root;
+  private final CommitLog commits;
 
   public Lake(SparkSession spark, String root) {
     this.spark = spark;
     this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    this.commits = new CommitLog(spark.sparkContext().hadoopConfiguration());
   }
 
   public String root() {
@@ -62,8 +63,9 @@ public final class Lake {
     return root + "/run_log";
   }
 
+  /** Whether the table has a commit (read from its log folder, without a Spark job). */
   public boolean exists(String tablePath) {
-    return DeltaTable.isDeltaTable(spark, tablePath);
+    return commits.latestVersion(tablePath).isPresent();
   }
 
   /** The table's current rows, or no rows of the given schema where the table does not exist yet. */
@@ -73,15 +75,15 @@ public final class Lake {
         : spark.createDataFrame(java.util.List.of(), schema);
   }
 
-  /** The table's latest version number. */
+  /** The table's latest version number (from its log folder, without a Spark job). */
   public long version(String tablePath) {
-    return DeltaTable.forPath(spark, tablePath).history(1).select("version").first().getLong(0);
+    return commits.latestVersion(tablePath).orElseThrow(() -> new LakeException(tablePath
+        + ": no such table in the lake (has a run written it yet?)"));
   }
 
   /** The rows the table's last commit wrote (Delta's numOutputRows), read from its log. */
   public long rowsWrittenByLastCommit(String tablePath) {
-    Row last = DeltaTable.forPath(spark, tablePath).history(1).select("operationMetrics").first();
-    String rows = last.<String, String>getJavaMap(0).get("numOutputRows");
+    String rows = commits.operationMetrics(tablePath, version(tablePath)).get("numOutputRows");
     if (rows == null) {
       throw new LakeException(tablePath + ": the last commit records no numOutputRows");
     }

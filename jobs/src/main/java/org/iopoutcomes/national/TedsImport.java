@@ -69,7 +69,7 @@ public final class TedsImport {
             .withColumn("imported_at", lit(importedAt))
             .withColumn("source_file", lit(fileName));
         // National tables carry imported_at and source_file where gold tables carry as_of and run_id.
-        long count = publisher.publish(table.name(), publisher.conform(table.name(), rows, null, null));
+        long count = publisher.publish(table.name(), publisher.conform(table.name(), rows, null, null)).rows().size();
         progress.say(String.format("%s: %,d rows written to %s", table.name(), count, lake.gold(table.name())));
         written.put(table.name(), count);
       }

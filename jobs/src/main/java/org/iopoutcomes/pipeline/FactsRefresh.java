@@ -109,7 +109,8 @@ final class FactsRefresh {
     Facts facts = FactsBuilder.build(episodes, silver.read(contract.entity("sessions")),
         silver.read(contract.entity("attendance")), silver.read(contract.entity("costs")), asOf);
     store.replaceAll(store.fold(facts, runId), episodes.count());
-    return new Outcome(FULL, lake.read(store.path()).count(), why);
+    // The rows the replacing commit wrote: one per episode admitted by the cut-off.
+    return new Outcome(FULL, lake.rowsWrittenByLastCommit(store.path()), why);
   }
 
   /** The silver versions among a run's table versions, by entity. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -25,6 +26,7 @@ import org.iopoutcomes.ingest.BatchIngest;
 import org.iopoutcomes.ingest.FileCount;
 import org.iopoutcomes.ingest.RejectLimit;
 import org.iopoutcomes.ingest.SilverTables;
+import org.iopoutcomes.lake.ConcurrentWrites;
 import org.iopoutcomes.lake.Lake;
 import org.iopoutcomes.lake.RunLock;
 import org.iopoutcomes.metrics.GoldTable;
@@ -68,10 +70,10 @@ public final class OutcomesRun {
 
   /**
    * What a run did. {@code factsRefresh} is "incremental" or "full"; {@code stages} times every
-   * stage in order.
+   * stage in order; {@code activity} counts its Spark jobs, SQL executions and Delta commits.
    */
   public record Result(String runId, LocalDate asOf, List<FileCount> inputs, Map<String, Long> goldRows,
-      String factsRefresh, long episodesRecomputed, List<Stage> stages) {
+      String factsRefresh, long episodesRecomputed, List<Stage> stages, RunActivity.Counts activity) {
     public long rowsQuarantined() {
       return inputs.stream().mapToLong(FileCount::rowsQuarantined).sum();
     }
@@ -99,6 +101,15 @@ public final class OutcomesRun {
     Instant startedAt = Instant.now();
     String runId = RUN_ID_TIME.format(startedAt) + "-" + UUID.randomUUID().toString().substring(0, 8);
     Lake lake = new Lake(spark, options.lake());
+    RunActivity activity = RunActivity.start(spark.sparkContext(), versionsWithRunLog(lake));
+    try {
+      return run(options, startedAt, runId, lake, activity);
+    } finally {
+      activity.stopIfRunning();
+    }
+  }
+
+  private Result run(Options options, Instant startedAt, String runId, Lake lake, RunActivity activity) {
     RunLog runLog = new RunLog(spark, lake, contract);
     BatchIngest ingest = new BatchIngest(spark, contract, lake, runId);
     List<Stage> stages = new ArrayList<>();
@@ -136,9 +147,11 @@ public final class OutcomesRun {
             refresh.mode(), refresh.episodesRecomputed(), refresh.why() == null ? "" : " (" + refresh.why() + ")",
             seconds(factsStart)));
 
-        Map<String, Long> goldRows = publishGold(lake, asOf, runId, options.bootstrap(), stages);
+        Map<String, GoldPublisher.Published> gold = publishGold(lake, asOf, runId, options.bootstrap(), stages);
+        Map<String, Long> goldRows = new LinkedHashMap<>();
+        gold.forEach((table, published) -> goldRows.put(table, (long) published.rows().size()));
         long viewsStart = System.nanoTime();
-        publishDashboardViews(lake, options.minCellSize());
+        publishDashboardViews(lake, options.minCellSize(), gold);
         stages.add(new Stage("dashboard views", DashboardViews.dashboardTables(contract).size(), seconds(viewsStart)));
         // The run log's row is the run's commit: readers take the versions named by the last
         // succeeded row, so a run killed before this line leaves them reading the previous run.
@@ -147,7 +160,8 @@ public final class OutcomesRun {
             counts, new ArrayList<>(goldRows.keySet()), tableVersions(lake), refresh.mode(),
             refresh.episodesRecomputed()));
         stages.add(new Stage("run log", 1, seconds(logStart)));
-        return new Result(runId, asOf, counts, goldRows, refresh.mode(), refresh.episodesRecomputed(), stages);
+        return new Result(runId, asOf, counts, goldRows, refresh.mode(), refresh.episodesRecomputed(), stages,
+            activity.stop(versionsWithRunLog(lake)));
       } catch (RuntimeException e) {
         runLog.append(new RunLog.Entry(runId, startedAt, Instant.now(), asOf, "failed",
             String.valueOf(e.getMessage()), codeVersion(), counts, List.of(), null,
@@ -157,9 +171,9 @@ public final class OutcomesRun {
     }
   }
 
-  private void publishDashboardViews(Lake lake, int minCellSize) {
+  private void publishDashboardViews(Lake lake, int minCellSize, Map<String, GoldPublisher.Published> gold) {
     long start = System.nanoTime();
-    Map<String, SuppressedCells.Summary> hidden = DashboardViews.publish(spark, lake, contract, minCellSize);
+    Map<String, SuppressedCells.Summary> hidden = DashboardViews.publish(spark, lake, contract, minCellSize, gold);
     progress.say(String.format("dashboard views (counts below %d hidden): %s (%.1f s)", minCellSize,
         hidden.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().hiddenCounts())
             .collect(java.util.stream.Collectors.joining(", ")), seconds(start)));
@@ -179,6 +193,13 @@ public final class OutcomesRun {
     for (String table : DashboardViews.dashboardTables(contract)) {
       versionIfPresent(lake, versions, "dashboard_" + table, lake.dashboard(table));
     }
+    return versions;
+  }
+
+  /** The table versions, with the run log's: what a run's commits are counted from. */
+  private Map<String, Long> versionsWithRunLog(Lake lake) {
+    Map<String, Long> versions = tableVersions(lake);
+    versionIfPresent(lake, versions, "run_log", lake.runLog());
     return versions;
   }
 
@@ -217,29 +238,40 @@ public final class OutcomesRun {
   }
 
   /** The gold tables, computed from the episode facts table at the run's cut-off. */
-  private Map<String, Long> publishGold(Lake lake, LocalDate asOf, String runId, GoldTables.Bootstrap bootstrap,
-      List<Stage> stages) {
+  private Map<String, GoldPublisher.Published> publishGold(Lake lake, LocalDate asOf, String runId,
+      GoldTables.Bootstrap bootstrap, List<Stage> stages) {
     Facts facts = EpisodeFactStore.facts(lake.read(lake.episodeFacts()), asOf);
     // Every table reads the episodes and most read their component activity: computed once.
     facts.episodes().persist();
     facts.componentActivity().persist();
     GoldPublisher publisher = new GoldPublisher(lake, contract);
-    Map<String, Long> rows = new LinkedHashMap<>();
-    try {
-      for (GoldTable table : GoldTables.all(bootstrap)) {
+    // The tables are computed and written a few at a time (ConcurrentWrites); each is timed on its own.
+    Map<String, Callable<TimedTable>> writes = new LinkedHashMap<>();
+    for (GoldTable table : GoldTables.all(bootstrap)) {
+      writes.put(table.name(), () -> {
         long tableStart = System.nanoTime();
         Dataset<Row> conformed = publisher.conform(table.name(), table.compute(facts), asOf, runId);
-        rows.put(table.name(), publisher.publish(table.name(), conformed));
-        stages.add(new Stage("gold/" + table.name(), rows.get(table.name()), seconds(tableStart)));
-        progress.say(String.format("  gold/%-18s %,7d rows (%.1f s)", table.name(), rows.get(table.name()),
-            seconds(tableStart)));
-      }
+        TimedTable written = new TimedTable(publisher.publish(table.name(), conformed), seconds(tableStart));
+        progress.say(String.format("  gold/%-26s %,7d rows (%.1f s)", table.name(), written.table().rows().size(),
+            written.seconds()));
+        return written;
+      });
+    }
+    Map<String, GoldPublisher.Published> published = new LinkedHashMap<>();
+    try {
+      ConcurrentWrites.run(writes).forEach((name, written) -> {
+        published.put(name, written.table());
+        stages.add(new Stage("gold/" + name, written.table().rows().size(), written.seconds()));
+      });
     } finally {
       facts.episodes().unpersist();
       facts.componentActivity().unpersist();
     }
-    return rows;
+    return published;
   }
+
+  /** A published gold table and the seconds it took. */
+  private record TimedTable(GoldPublisher.Published table, double seconds) {}
 
   static String codeVersion() {
     String version = OutcomesRun.class.getPackage().getImplementationVersion();

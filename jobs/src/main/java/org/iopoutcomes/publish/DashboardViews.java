@@ -6,14 +6,16 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.iopoutcomes.contract.Contract;
 import org.iopoutcomes.contract.TableSchema;
+import org.iopoutcomes.lake.ConcurrentWrites;
 import org.iopoutcomes.lake.Lake;
 import org.iopoutcomes.privacy.SmallCellSuppression;
 import org.iopoutcomes.privacy.SuppressedCells;
@@ -29,8 +31,8 @@ import org.iopoutcomes.privacy.SuppressedCells;
  * Tables that hold the same counts over the same rows (cost_per_outcome names completion in its
  * suppressed_with) are suppressed as one, so that a count hidden in one view is hidden in the other.
  * Research tables (no suppression rules: retention_curve, level_of_care_comparison) get no view; they
- * stay at full precision in {@code <lake>/gold/} and must not be shown on dashboards. Run after the
- * gold tables are published; each view is replaced in one Delta commit.
+ * stay at full precision in {@code <lake>/gold/} and must not be shown on dashboards. Run on the rows
+ * the gold tables were just published with; each view is replaced in one Delta commit.
  */
 public final class DashboardViews {
 
@@ -41,12 +43,14 @@ public final class DashboardViews {
    * (tables suppressed together share one summary).
    */
   public static Map<String, SuppressedCells.Summary> publish(SparkSession spark, Lake lake, Contract contract,
-      int minCellSize) {
-    Map<String, SuppressedCells.Summary> summaries = new LinkedHashMap<>();
+      int minCellSize, Map<String, GoldPublisher.Published> gold) {
+    Map<List<TableSchema>, Callable<SuppressedCells.Summary>> writes = new LinkedHashMap<>();
     for (List<TableSchema> group : groups(contract)) {
-      SuppressedCells.Summary summary = publish(spark, lake, group, minCellSize);
-      group.forEach(table -> summaries.put(table.table(), summary));
+      writes.put(group, () -> publish(spark, lake, group, minCellSize, gold));
     }
+    Map<String, SuppressedCells.Summary> summaries = new LinkedHashMap<>();
+    ConcurrentWrites.run(writes).forEach((group, summary) ->
+        group.forEach(table -> summaries.put(table.table(), summary)));
     return summaries;
   }
 
@@ -74,29 +78,35 @@ public final class DashboardViews {
   }
 
   private static SuppressedCells.Summary publish(SparkSession spark, Lake lake, List<TableSchema> group,
-      int minCellSize) {
-    List<Dataset<Row>> golds = new ArrayList<>();
+      int minCellSize, Map<String, GoldPublisher.Published> gold) {
+    List<GoldPublisher.Published> tables = new ArrayList<>();
     List<List<Map<String, Object>>> rows = new ArrayList<>();
     for (TableSchema table : group) {
-      Dataset<Row> gold = lake.read(lake.gold(table.table()));
-      golds.add(gold);
-      // A gold table is bounded by the size of its cube (hundreds to a few thousand rows, whatever the
-      // number of episodes), so it is collected to the driver and suppressed there in plain Java.
-      rows.add(gold.collectAsList().stream().map(DashboardViews::values).toList());
+      GoldPublisher.Published published = gold.get(table.table());
+      if (published == null) {
+        throw new IllegalArgumentException("no published rows of gold table " + table.table() + " to suppress");
+      }
+      tables.add(published);
+      // Gold rows are few (a cube's cells), so they are suppressed in the driver in plain Java.
+      rows.add(published.rows().stream().map(DashboardViews::values).toList());
     }
     SuppressedCells suppression = group.size() == 1
         ? SmallCellSuppression.forTable(group.get(0), minCellSize).apply(rows.get(0))
         : SmallCellSuppression.together(group, rows, minCellSize);
     for (int t = 0; t < group.size(); t++) {
-      write(spark, lake.dashboard(group.get(t).table()), golds.get(t).schema(),
-          suppression.view(Arrays.asList(golds.get(t).columns())));
+      StructType schema = tables.get(t).schema();
+      write(spark, lake.dashboard(group.get(t).table()), schema, suppression.view(Arrays.asList(schema.fieldNames())));
     }
     return suppression.summary();
   }
 
   /** Replaces the view in one Delta commit. */
   private static void write(SparkSession spark, String path, StructType goldSchema, List<Map<String, Object>> view) {
-    StructType schema = goldSchema
+    // Every gold column may be hidden, so every one may hold null: a count the computation declared
+    // non-nullable would otherwise be stored as 0.
+    StructType schema = new StructType(Arrays.stream(goldSchema.fields())
+            .map(field -> new StructField(field.name(), field.dataType(), true, field.metadata()))
+            .toArray(StructField[]::new))
         .add(SuppressedCells.SUPPRESSED, DataTypes.BooleanType, false)
         .add(SuppressedCells.MIN_CELL_SIZE, DataTypes.IntegerType, false);
     List<Row> rows = new ArrayList<>();

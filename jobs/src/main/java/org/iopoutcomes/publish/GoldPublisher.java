@@ -11,6 +11,8 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.DataType;
 import org.iopoutcomes.contract.Contract;
 import org.iopoutcomes.contract.TableColumn;
@@ -22,6 +24,10 @@ import org.iopoutcomes.lake.Lake;
  * columns in the schema's order and types, with as_of and run_id. A computed table that lacks a
  * declared column fails here, before anything is written. Each table is replaced in one Delta
  * commit, so readers see the previous version or the new one, never a mix.
+ *
+ * <p>A gold table is bounded by the size of its cube (hundreds to a few thousand rows, whatever the
+ * number of episodes), so it is computed once into the driver and written from there: the rows are
+ * then at hand for the dashboard views, which need not read the table back.
  */
 public final class GoldPublisher {
 
@@ -54,12 +60,15 @@ public final class GoldPublisher {
     return computed.select(columns.toArray(Column[]::new));
   }
 
-  /** Replaces the table with the rows; returns the number of rows written. */
-  public long publish(String table, Dataset<Row> conformed) {
-    // A gold table is bounded by the size of its cube: one file is the right size for it. The row
-    // count is the commit's own metric, so the table is computed once and no job counts it again.
-    conformed.coalesce(1).write().format("delta").mode("overwrite").option("overwriteSchema", "true")
-        .save(lake.gold(table));
-    return lake.rowsWrittenByLastCommit(lake.gold(table));
+  /** A published table: its schema and the rows written. */
+  public record Published(String table, StructType schema, List<Row> rows) {}
+
+  /** Replaces the table with the rows, in one file (the right size for a cube); returns what was written. */
+  public Published publish(String table, Dataset<Row> conformed) {
+    List<Row> rows = conformed.collectAsList();
+    SparkSession spark = conformed.sparkSession();
+    spark.createDataFrame(rows, conformed.schema()).coalesce(1).write().format("delta").mode("overwrite")
+        .option("overwriteSchema", "true").save(lake.gold(table));
+    return new Published(table, conformed.schema(), rows);
   }
 }

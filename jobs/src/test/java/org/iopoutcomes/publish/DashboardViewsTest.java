@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
@@ -52,13 +54,14 @@ class DashboardViewsTest {
     episodes(world, "d", "outpatient", "self_pay", 6, 6);
     Facts facts = world.facts(AS_OF);
     GoldPublisher gold = new GoldPublisher(lake, CONTRACT);
+    Map<String, GoldPublisher.Published> published = new HashMap<>();
     for (GoldTable table : GoldTables.all(GoldTables.Bootstrap.DEFAULT)) {
       if (CONTRACT.table(table.name()).hasDashboardView()) {
         Dataset<Row> rows = gold.conform(table.name(), table.compute(facts), LocalDate.parse(AS_OF), "test-run");
-        gold.publish(table.name(), rows);
+        published.put(table.name(), gold.publish(table.name(), rows));
       }
     }
-    DashboardViews.publish(spark, lake, CONTRACT, 11);
+    DashboardViews.publish(spark, lake, CONTRACT, 11, published);
     completion = new GoldRows("dashboard/completion", lake.read(lake.dashboard("completion")));
   }
 
