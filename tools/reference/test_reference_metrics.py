@@ -88,6 +88,25 @@ def write_batch(folder, files):
             fh.write("\n".join(lines) + "\n")
 
 
+class BatchRunTest(unittest.TestCase):
+    """A test class that runs the reference once on its own batch (BATCH_FILES, AS_OF) into cls.out."""
+
+    BATCH_FILES = None
+    AS_OF = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        batch = os.path.join(cls.tmp.name, "batch")
+        write_batch(batch, cls.BATCH_FILES)
+        cls.out = os.path.join(cls.tmp.name, "out")
+        rm.run(batch, cls.out, cls.AS_OF)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+
 def read_table(path, dims):
     with open(path, newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
@@ -410,19 +429,10 @@ ENGAGEMENT_BATCH = {
 }
 
 
-class EngagementAndAttendanceRowsTest(unittest.TestCase):
+class EngagementAndAttendanceRowsTest(BatchRunTest):
 
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        batch = os.path.join(cls.tmp.name, "batch")
-        write_batch(batch, ENGAGEMENT_BATCH)
-        cls.out = os.path.join(cls.tmp.name, "out")
-        rm.run(batch, cls.out, ENGAGEMENT_AS_OF)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp.cleanup()
+    BATCH_FILES = ENGAGEMENT_BATCH
+    AS_OF = ENGAGEMENT_AS_OF
 
     def table(self, name):
         return read_table(os.path.join(self.out, name + ".csv"), rm.SORT_COLUMNS[name])
@@ -552,21 +562,16 @@ COMPARISON_BATCH = {
 }
 
 
-class LevelOfCareComparisonTest(unittest.TestCase):
+class LevelOfCareComparisonTest(BatchRunTest):
+
+    BATCH_FILES = COMPARISON_BATCH
+    AS_OF = COMPARISON_AS_OF
 
     @classmethod
     def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        batch = os.path.join(cls.tmp.name, "batch")
-        write_batch(batch, COMPARISON_BATCH)
-        cls.out = os.path.join(cls.tmp.name, "out")
-        rm.run(batch, cls.out, COMPARISON_AS_OF)
+        super().setUpClass()
         cls.rows, cls.all_rows = read_table(os.path.join(cls.out, "level_of_care_comparison.csv"),
                                             rm.SORT_COLUMNS["level_of_care_comparison"])
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp.cleanup()
 
     def row(self, level, measure):
         r = self.rows[(level, measure)]
