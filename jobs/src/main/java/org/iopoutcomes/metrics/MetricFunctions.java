@@ -6,10 +6,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.api.java.UDF5;
 import org.apache.spark.sql.types.DataTypes;
+import org.iopoutcomes.stats.Money;
 import org.iopoutcomes.stats.RatioInterval;
 import org.iopoutcomes.stats.WilsonInterval;
 
@@ -44,7 +44,7 @@ public final class MetricFunctions {
       return null;
     }
     double[] interval = RatioInterval.of(n, sumY, sumYSquared, sumX, sumXY);
-    return interval == null ? null : BigDecimal.valueOf(interval[which]).setScale(2, RoundingMode.HALF_UP);
+    return interval == null ? null : Money.centsOf(interval[which]);
   }
 
   private static Double bound(Long successes, Long trials, int which) {

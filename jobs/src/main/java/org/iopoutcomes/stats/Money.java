@@ -19,10 +19,14 @@ public final class Money {
     return count == 0 ? null : total.divide(BigDecimal.valueOf(count), CENTS, RoundingMode.HALF_UP);
   }
 
-  /** A double rounded half-up to cents; null stays null, and so does a value that is not a number. */
+  /** A double rounded half-up to cents, from its shortest decimal form (so 0.125 gives 0.13). */
+  public static BigDecimal centsOf(double value) {
+    return BigDecimal.valueOf(value).setScale(CENTS, RoundingMode.HALF_UP);
+  }
+
+  /** {@link #centsOf} as a double; null stays null, and so does a value that is not a number. */
   public static Double cents(Double value) {
-    return value == null || value.isNaN() || value.isInfinite()
-        ? null : BigDecimal.valueOf(value).setScale(CENTS, RoundingMode.HALF_UP).doubleValue();
+    return value == null || value.isNaN() || value.isInfinite() ? null : centsOf(value).doubleValue();
   }
 
   /** Both bounds of an interval rounded to cents (NaN bounds stay NaN); null stays null. */
